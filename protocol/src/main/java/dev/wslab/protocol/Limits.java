@@ -16,11 +16,18 @@ package dev.wslab.protocol;
 public record Limits(long maxMessageSize, int maxHandshakeHeadSize, int maxHandshakeLineLength,
                      int maxHandshakeHeaderCount) {
 
+    /** The largest array the JVM allocates reliably; a message is held in one. */
+    public static final int MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
+
     /** The defaults described on each component. */
     public static final Limits DEFAULTS = new Limits(1 << 20, 16 * 1024, 8 * 1024, 128);
 
     public Limits {
         requirePositive(maxMessageSize, "maxMessageSize");
+        if (maxMessageSize > MAX_ARRAY_SIZE) {
+            throw new IllegalArgumentException("maxMessageSize must fit in one array (" + MAX_ARRAY_SIZE
+                    + " bytes), got " + maxMessageSize);
+        }
         requirePositive(maxHandshakeHeadSize, "maxHandshakeHeadSize");
         requirePositive(maxHandshakeLineLength, "maxHandshakeLineLength");
         requirePositive(maxHandshakeHeaderCount, "maxHandshakeHeaderCount");

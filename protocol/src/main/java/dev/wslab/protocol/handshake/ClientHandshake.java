@@ -1,0 +1,155 @@
+package dev.wslab.protocol.handshake;
+
+import dev.wslab.protocol.http.HttpHeaders;
+import dev.wslab.protocol.http.HttpRequest;
+import dev.wslab.protocol.http.HttpResponse;
+import dev.wslab.protocol.http.HttpStatus;
+import dev.wslab.protocol.http.HttpSyntax;
+import dev.wslab.protocol.http.HttpVersion;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import static dev.wslab.protocol.http.HttpSyntax.quote;
+
+/**
+ * ClientHandshake is the client's half of the opening handshake (RFC 6455 §4.1): it builds the upgrade
+ * request for a WebSocket URI, remembers the key it sent, and judges the server's response.
+ *
+ * <p>It touches no socket: the caller writes {@link #request()}, reads the response head with
+ * {@link dev.wslab.protocol.http.HttpHeadParser#forResponse}, and passes it to {@link #validate}.
+ * This client offers no extensions, so any extension in the response fails the handshake.
+ */
+public final class ClientHandshake {
+
+    private final WebSocketUri uri;
+    private final ClientHandshakeOptions options;
+    private final String key;
+    private final HttpRequest request;
+
+    private ClientHandshake(WebSocketUri uri, ClientHandshakeOptions options, String key) {
+        this.uri = uri;
+        this.options = options;
+        this.key = key;
+        this.request = buildRequest();
+    }
+
+    /**
+     * Returns the handshake for {@code uri} with no options.
+     *
+     * @param random where the 16 bytes of the key come from; a {@link java.security.SecureRandom} in production
+     * @throws IllegalArgumentException when {@code uri} is not a valid ws or wss URI (§3)
+     */
+    public static ClientHandshake create(URI uri, RandomGenerator random) {
+        return create(uri, ClientHandshakeOptions.NONE, random);
+    }
+
+    /**
+     * Returns the handshake for {@code uri}, with a fresh key drawn from {@code random}.
+     *
+     * @throws IllegalArgumentException when {@code uri} is not a valid ws or wss URI (§3)
+     */
+    public static ClientHandshake create(URI uri, ClientHandshakeOptions options, RandomGenerator random) {
+        return new ClientHandshake(WebSocketUri.parse(uri), Objects.requireNonNull(options, "options"),
+                WebSocketKey.generate(random));
+    }
+
+    /** Builds the request of §4.1: the resource name, Host, Upgrade, Connection, the key and the version. */
+    private HttpRequest buildRequest() {
+        HttpHeaders headers = HttpHeaders.of(
+                WebSocketHeaders.HOST, uri.hostHeader(),
+                WebSocketHeaders.UPGRADE, WebSocketHeaders.WEBSOCKET,
+                WebSocketHeaders.CONNECTION, WebSocketHeaders.UPGRADE_TOKEN,
+                WebSocketHeaders.SEC_WEBSOCKET_KEY, key,
+                WebSocketHeaders.SEC_WEBSOCKET_VERSION, WebSocketHeaders.VERSION);
+        if (options.origin().isPresent()) {
+            headers = headers.with(WebSocketHeaders.ORIGIN, options.origin().get());
+        }
+        if (!options.subprotocols().isEmpty()) {
+            String offered = String.join(", ", options.subprotocols());
+            headers = headers.with(WebSocketHeaders.SEC_WEBSOCKET_PROTOCOL, offered);
+        }
+        headers = headers.withAll(options.extraHeaders());
+        return new HttpRequest("GET", uri.resourceName(), HttpVersion.HTTP_1_1, headers);
+    }
+
+    /** Returns the URI this handshake connects to; the caller opens TCP (and TLS if secure) to its host and port. */
+    public WebSocketUri uri() {
+        return uri;
+    }
+
+    /** Returns the request head to send. */
+    public HttpRequest request() {
+        return request;
+    }
+
+    /** Returns the {@code Sec-WebSocket-Key} sent. */
+    public String key() {
+        return key;
+    }
+
+    /** Returns the {@code Sec-WebSocket-Accept} value the server must answer with. */
+    public String expectedAccept() {
+        return AcceptKey.of(key);
+    }
+
+    /** Returns the subprotocols offered, most preferred first. */
+    public List<String> offeredSubprotocols() {
+        return options.subprotocols();
+    }
+
+    /**
+     * Judges the server's response head by the checks of §4.1, in the order the RFC lists them, and stops
+     * at the first that fails.
+     *
+     * @return {@link ClientHandshakeResult.Accepted} with the subprotocol in use, or a {@link HandshakeFailure}
+     */
+    public ClientHandshakeResult validate(HttpResponse response) {
+        HttpHeaders headers = response.headers();
+        if (response.status() != 101) {
+            return failure(HandshakeFailure.Kind.UNEXPECTED_STATUS, response, response.status() + " "
+                    + quote(response.reason()) + ": " + HttpStatus.meaningForWebSocketClient(response.status()));
+        }
+        List<String> upgrade = headers.all(WebSocketHeaders.UPGRADE);
+        if (upgrade.size() != 1 || !HttpSyntax.equalsIgnoreAsciiCase(upgrade.get(0), WebSocketHeaders.WEBSOCKET)) {
+            return failure(HandshakeFailure.Kind.INVALID_UPGRADE, response, HeaderValues.describe(upgrade));
+        }
+        if (!headers.containsToken(WebSocketHeaders.CONNECTION, WebSocketHeaders.UPGRADE_TOKEN)) {
+            return failure(HandshakeFailure.Kind.INVALID_CONNECTION, response,
+                    HeaderValues.describe(headers, WebSocketHeaders.CONNECTION));
+        }
+        List<String> accept = headers.all(WebSocketHeaders.SEC_WEBSOCKET_ACCEPT);
+        if (accept.size() != 1 || !accept.get(0).equals(expectedAccept())) {
+            return failure(HandshakeFailure.Kind.INVALID_ACCEPT, response,
+                    "expected " + expectedAccept() + ", " + HeaderValues.describe(accept));
+        }
+        List<String> extensions = headers.all(WebSocketHeaders.SEC_WEBSOCKET_EXTENSIONS);
+        if (!extensions.isEmpty()) {
+            return failure(HandshakeFailure.Kind.UNEXPECTED_EXTENSION, response,
+                    HeaderValues.describe(extensions) + ", but none were offered");
+        }
+        return checkSubprotocol(response);
+    }
+
+    /** §4.1 step 6 and §4.2.2: no header, or exactly one of the offered subprotocols, compared exactly. */
+    private ClientHandshakeResult checkSubprotocol(HttpResponse response) {
+        List<String> selected = response.headers().all(WebSocketHeaders.SEC_WEBSOCKET_PROTOCOL);
+        if (selected.isEmpty()) {
+            return new ClientHandshakeResult.Accepted(Optional.empty(), response);
+        }
+        String offered = options.subprotocols().isEmpty() ? "none were offered"
+                : "offered " + String.join(", ", options.subprotocols());
+        if (selected.size() != 1 || !options.subprotocols().contains(selected.get(0))) {
+            return failure(HandshakeFailure.Kind.UNEXPECTED_SUBPROTOCOL, response,
+                    HeaderValues.describe(selected) + ", " + offered);
+        }
+        return new ClientHandshakeResult.Accepted(Optional.of(selected.get(0)), response);
+    }
+
+    private static HandshakeFailure failure(HandshakeFailure.Kind kind, HttpResponse response, String detail) {
+        return new HandshakeFailure(kind, detail, Optional.of(response));
+    }
+}

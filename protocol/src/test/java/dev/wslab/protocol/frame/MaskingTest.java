@@ -1,0 +1,176 @@
+package dev.wslab.protocol.frame;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ReadOnlyBufferException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Masking (RFC 6455 §5.3)")
+class MaskingTest {
+
+    /** The key of the masked examples of §5.7: 37 fa 21 3d. */
+    static final int EXAMPLE_KEY = 0x37fa213d;
+    /** The payload of §5.7's "single-frame masked text message", "Hello" masked with that key. */
+    static final byte[] MASKED_HELLO = hex("7f 9f 4d 51 58");
+
+    static byte[] hex(String spaced) {
+        return HexFormat.ofDelimiter(" ").parseHex(spaced);
+    }
+
+    @Nested
+    @DisplayName("§5.7 the masked \"Hello\" example")
+    class Example {
+
+        @Test
+        @DisplayName("unmasking 7f 9f 4d 51 58 with key 37 fa 21 3d gives \"Hello\"")
+        void unmask() {
+            byte[] payload = MASKED_HELLO.clone();
+            Masking.apply(payload, 0, payload.length, EXAMPLE_KEY, 0);
+            assertThat(new String(payload, StandardCharsets.US_ASCII)).isEqualTo("Hello");
+        }
+
+        @Test
+        @DisplayName("masking \"Hello\" with key 37 fa 21 3d gives 7f 9f 4d 51 58")
+        void mask() {
+            byte[] payload = "Hello".getBytes(StandardCharsets.US_ASCII);
+            Masking.apply(payload, 0, payload.length, EXAMPLE_KEY, 0);
+            assertThat(payload).isEqualTo(MASKED_HELLO);
+        }
+    }
+
+    @Nested
+    @DisplayName("§5.3 octet i is XORed with key octet i MOD 4")
+    class KeyOctets {
+
+        @Test
+        @DisplayName("masking zeros writes out the key octets in wire order, repeated")
+        void zerosShowTheKey() {
+            byte[] zeros = new byte[11];
+            Masking.apply(zeros, 0, zeros.length, EXAMPLE_KEY, 0);
+            assertThat(zeros).isEqualTo(hex("37 fa 21 3d 37 fa 21 3d 37 fa 21"));
+        }
+
+        @Test
+        @DisplayName("keyOffset is the index of the first byte within the payload: its octet is keyOffset MOD 4")
+        void keyOffset() {
+            byte[] zeros = new byte[9];
+            Masking.apply(zeros, 0, zeros.length, EXAMPLE_KEY, 1);
+            assertThat(zeros).isEqualTo(hex("fa 21 3d 37 fa 21 3d 37 fa"));
+
+            byte[] farIn = new byte[3];
+            Masking.apply(farIn, 0, farIn.length, EXAMPLE_KEY, (1L << 40) + 3);
+            assertThat(farIn).as("an offset beyond 2^32").isEqualTo(hex("3d 37 fa"));
+        }
+
+        @Test
+        @DisplayName("bytes outside [from, to) are not touched, and data[from] is payload octet keyOffset")
+        void onlyTheRange() {
+            byte[] data = new byte[20];
+            Masking.apply(data, 3, 17, EXAMPLE_KEY, 0);
+            assertThat(data).isEqualTo(hex("00 00 00 37 fa 21 3d 37 fa 21 3d 37 fa 21 3d 37 fa 00 00 00"));
+        }
+    }
+
+    @Nested
+    @DisplayName("§5.3 the same algorithm masks and unmasks")
+    class Involution {
+
+        @Test
+        @DisplayName("applying the mask twice restores the data")
+        void twiceIsIdentity() {
+            byte[] original = "a payload a little longer than two 8-byte words, with ünïcödé".getBytes(StandardCharsets.UTF_8);
+            byte[] data = original.clone();
+            Masking.apply(data, 0, data.length, 0xcafebabe, 5);
+            assertThat(data).isNotEqualTo(original);
+            Masking.apply(data, 0, data.length, 0xcafebabe, 5);
+            assertThat(data).isEqualTo(original);
+        }
+
+        @Test
+        @DisplayName("unmasking a payload piece by piece, as it arrives, equals unmasking it whole")
+        void piecewise() {
+            byte[] whole = MASKED_HELLO.clone();
+            Masking.apply(whole, 0, 5, EXAMPLE_KEY, 0);
+
+            byte[] first = hex("7f 9f");
+            byte[] rest = hex("4d 51 58");
+            Masking.apply(first, 0, 2, EXAMPLE_KEY, 0);
+            Masking.apply(rest, 0, 3, EXAMPLE_KEY, 2);
+
+            assertThat(new String(first, StandardCharsets.US_ASCII) + new String(rest, StandardCharsets.US_ASCII))
+                    .isEqualTo(new String(whole, StandardCharsets.US_ASCII))
+                    .isEqualTo("Hello");
+        }
+    }
+
+    @Nested
+    @DisplayName("ByteBuffer input")
+    class Buffers {
+
+        @Test
+        @DisplayName("a heap buffer slice is masked between position and limit; the position is kept")
+        void heap() {
+            ByteBuffer buffer = ByteBuffer.wrap(hex("ff 7f 9f 4d 51 58 ff")).slice(1, 5);
+            Masking.apply(buffer, EXAMPLE_KEY, 0);
+
+            assertThat(buffer.position()).isZero();
+            assertThat(StandardCharsets.US_ASCII.decode(buffer).toString()).isEqualTo("Hello");
+            assertThat(buffer.array()[0]).isEqualTo((byte) 0xff);
+            assertThat(buffer.array()[6]).isEqualTo((byte) 0xff);
+        }
+
+        @Test
+        @DisplayName("a direct buffer gives the same bytes as an array, whatever its byte order")
+        void direct() {
+            byte[] expected = new byte[37];
+            Masking.apply(expected, 0, expected.length, EXAMPLE_KEY, 3);
+
+            ByteBuffer direct = ByteBuffer.allocateDirect(40).order(ByteOrder.BIG_ENDIAN);
+            direct.position(2).limit(39);
+            Masking.apply(direct, EXAMPLE_KEY, 3);
+
+            byte[] actual = new byte[37];
+            direct.get(2, actual);
+            assertThat(actual).isEqualTo(expected);
+            assertThat(direct.position()).isEqualTo(2);
+            assertThat(direct.order()).isEqualTo(ByteOrder.BIG_ENDIAN);
+        }
+
+        @Test
+        @DisplayName("a read-only buffer cannot be masked in place")
+        void readOnly() {
+            ByteBuffer readOnly = ByteBuffer.wrap(new byte[16]).asReadOnlyBuffer();
+            assertThatThrownBy(() -> Masking.apply(readOnly, EXAMPLE_KEY, 0)).isInstanceOf(ReadOnlyBufferException.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("arguments")
+    class Arguments {
+
+        @Test
+        @DisplayName("a range outside the array and a negative keyOffset are refused")
+        void refused() {
+            byte[] data = new byte[8];
+            assertThatThrownBy(() -> Masking.apply(data, 4, 9, EXAMPLE_KEY, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> Masking.apply(data, 5, 4, EXAMPLE_KEY, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> Masking.apply(data, 0, 8, EXAMPLE_KEY, -1)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        @DisplayName("an empty range changes nothing")
+        void empty() {
+            byte[] data = hex("01 02");
+            Masking.apply(data, 1, 1, EXAMPLE_KEY, 0);
+            assertThat(data).isEqualTo(hex("01 02"));
+        }
+    }
+}
