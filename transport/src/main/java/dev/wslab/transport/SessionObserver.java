@@ -1,0 +1,33 @@
+package dev.wslab.transport;
+
+import dev.wslab.protocol.connection.ConnectionState;
+import dev.wslab.protocol.connection.Event;
+
+import java.time.Duration;
+
+/**
+ * SessionObserver is told what happens on a session, for logs, metrics and traces. Every method has an
+ * empty default; calls come from the session's own threads and must return quickly.
+ */
+public interface SessionObserver {
+
+    /** Observes nothing. */
+    SessionObserver NONE = new SessionObserver() {
+    };
+
+    /** The connection moved to {@code state}; {@code detail} says why (a close code and reason, an error). */
+    default void stateChanged(WebSocketSession session, ConnectionState state, String detail) {
+    }
+
+    /** The connection reported {@code event}. */
+    default void event(WebSocketSession session, Event event) {
+    }
+
+    /** Bytes were read from ({@code inbound}) or written to the socket. */
+    default void bytes(WebSocketSession session, boolean inbound, byte[] bytes, int offset, int length) {
+    }
+
+    /** A Pong answered this session's Ping after {@code roundTrip}. */
+    default void pongReceived(WebSocketSession session, Duration roundTrip) {
+    }
+}

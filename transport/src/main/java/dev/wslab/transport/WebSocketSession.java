@@ -1,0 +1,424 @@
+package dev.wslab.transport;
+
+import dev.wslab.protocol.Role;
+import dev.wslab.protocol.close.CloseCode;
+import dev.wslab.protocol.close.CloseStatus;
+import dev.wslab.protocol.connection.Connection;
+import dev.wslab.protocol.connection.ConnectionState;
+import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.frame.Payload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * WebSocketSession is an open WebSocket connection over a blocking socket: the sans-I/O
+ * {@link Connection} driven by three virtual threads.
+ *
+ * <ul>
+ *   <li>The <b>reader</b> reads the socket, gives the bytes to the connection and hands whole messages to
+ *       the application's {@link #receive()}; Pings are answered by the connection itself.</li>
+ *   <li>The <b>writer</b> writes the connection's outgoing bytes from a queue bounded by
+ *       {@link SessionOptions#maxQueuedBytes()}, so a peer that reads too slowly cannot make memory grow:
+ *       the connection is failed with 1008 instead.</li>
+ *   <li>The <b>heartbeat</b> sends a Ping every {@link SessionOptions#pingInterval()} and drops the
+ *       connection (1006) when no Pong comes back within {@link SessionOptions#pingTimeout()}: the only way
+ *       to notice a peer that vanished without closing TCP.</li>
+ * </ul>
+ *
+ * The connection is not thread-safe, so every call into it holds one lock. It is a
+ * {@link ReentrantLock}, not {@code synchronized}: on Java 21 a virtual thread blocked inside
+ * {@code synchronized} pins its carrier thread.
+ */
+public final class WebSocketSession implements AutoCloseable {
+
+    private static final Object END_OF_MESSAGES = new Object();
+    private static final byte[] END_OF_OUTPUT = new byte[0];
+    private static final int READ_BUFFER_SIZE = 16 * 1024;
+
+    private final Socket socket;
+    private final Connection connection;
+    private final Optional<String> subprotocol;
+    private final SessionOptions options;
+    private final SessionObserver observer;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final BlockingQueue<Object> inbound;
+    private final BlockingQueue<byte[]> outbound = new LinkedBlockingQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final CompletableFuture<Event.Closed> closed = new CompletableFuture<>();
+
+    private ConnectionState lastState;
+    private Event.Closed closedEvent;
+    /** The payload of the Ping awaiting its Pong, and when it was sent (System.nanoTime). */
+    private Payload pendingPing;
+    private long pendingPingSentAt;
+
+    private WebSocketSession(Socket socket, Connection connection, Optional<String> subprotocol,
+                             SessionOptions options, SessionObserver observer) {
+        this.socket = socket;
+        this.connection = connection;
+        this.subprotocol = subprotocol;
+        this.options = options;
+        this.observer = observer;
+        this.inbound = new LinkedBlockingQueue<>(options.inboundQueueCapacity() + 1);
+        this.lastState = connection.state();
+    }
+
+    /**
+     * Starts a session on a connection whose opening handshake just completed over {@code socket}.
+     *
+     * @param initialEvents events the connection reported while completing the handshake, e.g. a message
+     *     that arrived in the same read as the handshake; they are handled first
+     */
+    public static WebSocketSession start(Socket socket, Connection connection, Optional<String> subprotocol,
+                                         List<Event> initialEvents, SessionOptions options, SessionObserver observer) {
+        if (connection.state() != ConnectionState.OPEN) {
+            throw new IllegalArgumentException("a session starts on an OPEN connection, not " + connection.state());
+        }
+        WebSocketSession session = new WebSocketSession(Objects.requireNonNull(socket), connection, subprotocol,
+                options, observer);
+        session.dispatch(initialEvents);
+        Thread.ofVirtual().name("ws-writer-" + socket.getRemoteSocketAddress()).start(session::writeLoop);
+        Thread.ofVirtual().name("ws-reader-" + socket.getRemoteSocketAddress()).start(session::readLoop);
+        if (!options.pingInterval().isZero()) {
+            Thread.ofVirtual().name("ws-heartbeat-" + socket.getRemoteSocketAddress()).start(session::heartbeatLoop);
+        }
+        return session;
+    }
+
+    // ---------------------------------------------------------------- the application's side
+
+    /**
+     * Waits for the next message.
+     *
+     * @return the message, or empty once the connection is closed and every message was taken
+     */
+    public Optional<Message> receive() throws InterruptedException {
+        Object next = inbound.take();
+        if (next == END_OF_MESSAGES) {
+            inbound.offer(END_OF_MESSAGES); // every later call returns empty too
+            return Optional.empty();
+        }
+        return Optional.of((Message) next);
+    }
+
+    /** Sends a text message. Throws {@link IllegalStateException} once the closing handshake has started. */
+    public void sendText(String text) {
+        withConnection(() -> connection.sendText(text));
+    }
+
+    /** Sends a binary message. */
+    public void sendBinary(Payload data) {
+        withConnection(() -> connection.sendBinary(data));
+    }
+
+    /** Sends a message of either kind. */
+    public void send(Message message) {
+        switch (message) {
+            case Message.Text text -> sendText(text.text());
+            case Message.Binary binary -> sendBinary(binary.data());
+        }
+    }
+
+    /** Sends a Ping with the given payload (at most 125 bytes). */
+    public void sendPing(Payload payload) {
+        withConnection(() -> connection.sendPing(payload));
+    }
+
+    /**
+     * Starts the closing handshake (§7.1.2) and returns at once; {@link #closed()} completes when it is
+     * done. If the peer does not answer within {@link SessionOptions#closeTimeout()}, the socket is
+     * closed anyway.
+     */
+    public void close(CloseStatus status) {
+        withConnection(() -> connection.close(status));
+        startCloseTimer();
+    }
+
+    /** Closes with 1000 and waits up to the close timeout (plus a margin) for the handshake to finish. */
+    @Override
+    public void close() {
+        if (connection.state() == ConnectionState.OPEN) {
+            close(CloseStatus.NORMAL);
+        }
+        try {
+            closed.get(options.closeTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            abort("close did not complete: " + e);
+        }
+    }
+
+    /**
+     * Drops the connection at once, without a closing handshake: the socket is closed and the session ends
+     * as if TCP had died (1006). For a peer that stopped answering.
+     */
+    public void abort(String reason) {
+        withConnection(connection::receiveEof);
+        observer.stateChanged(this, ConnectionState.CLOSED, "aborted: " + reason);
+        closeSocket();
+    }
+
+    /** Returns a future completed with how the connection ended, once the socket is closed. */
+    public CompletableFuture<Event.Closed> closed() {
+        return closed;
+    }
+
+    /** Returns the connection's state. */
+    public ConnectionState state() {
+        lock.lock();
+        try {
+            return connection.state();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns the subprotocol agreed in the handshake, if any. */
+    public Optional<String> subprotocol() {
+        return subprotocol;
+    }
+
+    /** Returns this endpoint's role. */
+    public Role role() {
+        return connection.role();
+    }
+
+    /** Returns the peer's address. */
+    public SocketAddress remoteAddress() {
+        return socket.getRemoteSocketAddress();
+    }
+
+    // ---------------------------------------------------------------- the connection, under its lock
+
+    /** Runs a command on the connection, then queues its output and handles its events, in order. */
+    private void withConnection(Runnable command) {
+        List<Event> events;
+        lock.lock();
+        try {
+            command.run();
+            queueOutput(connection.takeOutgoingBytes());
+            events = connection.takeEvents();
+            noteState();
+        } finally {
+            lock.unlock();
+        }
+        dispatch(events);
+    }
+
+    private void queueOutput(byte[] bytes) {
+        if (bytes.length == 0) {
+            return;
+        }
+        if (queuedBytes.addAndGet(bytes.length) > options.maxQueuedBytes() && connection.state() == ConnectionState.OPEN) {
+            // The peer reads slower than we write: rather than buffer without bound, give up on it.
+            outbound.add(bytes);
+            connection.fail(CloseStatus.of(CloseCode.POLICY_VIOLATION, "the peer reads too slowly"));
+            byte[] close = connection.takeOutgoingBytes();
+            queuedBytes.addAndGet(close.length);
+            outbound.add(close);
+            return;
+        }
+        outbound.add(bytes);
+    }
+
+    private void noteState() {
+        ConnectionState now = connection.state();
+        if (now != lastState) {
+            lastState = now;
+            observer.stateChanged(this, now, "");
+        }
+    }
+
+    private void dispatch(List<Event> events) {
+        for (Event event : events) {
+            observer.event(this, event);
+            switch (event) {
+                case Event.TextMessage text -> deliver(new Message.Text(text.text()));
+                case Event.BinaryMessage binary -> deliver(new Message.Binary(binary.data()));
+                case Event.PongReceived pong -> pongReceived(pong.payload());
+                case Event.CloseReceived close -> startCloseTimer();
+                case Event.Closed closedNow -> connectionClosed(closedNow);
+                default -> {
+                    // Ping (already answered), Failed (followed by Closed), handshake events: nothing to do.
+                }
+            }
+        }
+    }
+
+    private void deliver(Message message) {
+        try {
+            inbound.put(message); // blocks the reader when the application is slow: TCP pushes back
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void connectionClosed(Event.Closed event) {
+        closedEvent = event;
+        outbound.add(END_OF_OUTPUT);
+    }
+
+    // ---------------------------------------------------------------- the three threads
+
+    private void readLoop() {
+        byte[] buffer = new byte[READ_BUFFER_SIZE];
+        try (InputStream in = socket.getInputStream()) {
+            if (!options.idleTimeout().isZero()) {
+                socket.setSoTimeout((int) options.idleTimeout().toMillis());
+            }
+            while (true) {
+                int count;
+                try {
+                    count = in.read(buffer);
+                } catch (SocketTimeoutException idle) {
+                    close(CloseStatus.of(CloseCode.GOING_AWAY, "idle timeout"));
+                    continue;
+                }
+                if (count < 0) {
+                    withConnection(connection::receiveEof);
+                    break;
+                }
+                observer.bytes(this, true, buffer, 0, count);
+                ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, count);
+                withConnection(() -> connection.receive(bytes));
+            }
+        } catch (IOException e) {
+            // The socket was closed (by us, after the closing handshake or an abort) or broke.
+            withConnection(connection::receiveEof);
+        } finally {
+            closeSocket();
+            inbound.offer(END_OF_MESSAGES);
+            outbound.add(END_OF_OUTPUT);
+            closed.complete(closedEvent != null ? closedEvent
+                    : new Event.Closed(CloseStatus.ABNORMAL, CloseStatus.ABNORMAL, false));
+        }
+    }
+
+    private void writeLoop() {
+        try {
+            OutputStream out = socket.getOutputStream();
+            while (true) {
+                byte[] bytes = outbound.take();
+                if (bytes == END_OF_OUTPUT) {
+                    break;
+                }
+                out.write(bytes);
+                out.flush();
+                queuedBytes.addAndGet(-bytes.length);
+                observer.bytes(this, false, bytes, 0, bytes.length);
+            }
+            out.flush();
+            // RFC 6455 §7.1.1: after the closing handshake the TCP connection is closed, the server's
+            // side first. Half-closing (FIN after our last frame) and then reading until the peer closes
+            // too avoids a reset that could destroy our Close frame before the peer reads it.
+            socket.shutdownOutput();
+            awaitReaderEnd(options.closeTimeout());
+            closeSocket();
+        } catch (IOException e) {
+            closeSocket();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void heartbeatLoop() {
+        long sequence = 0;
+        while (!socket.isClosed()) {
+            if (!sleep(options.pingInterval())) {
+                return;
+            }
+            lock.lock();
+            boolean zombie;
+            try {
+                if (connection.state() != ConnectionState.OPEN) {
+                    return;
+                }
+                zombie = pendingPing != null
+                        && System.nanoTime() - pendingPingSentAt > options.pingTimeout().toNanos();
+                if (!zombie && pendingPing == null) {
+                    pendingPing = Payload.utf8("wslab-" + sequence++);
+                    pendingPingSentAt = System.nanoTime();
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (zombie) {
+                abort("no Pong within " + options.pingTimeout().toMillis() + " ms");
+                return;
+            }
+            Payload ping = pendingPing;
+            if (ping != null) {
+                try {
+                    sendPing(ping);
+                } catch (IllegalStateException closing) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void pongReceived(Payload payload) {
+        Duration roundTrip = null;
+        lock.lock();
+        try {
+            if (payload.equals(pendingPing)) {
+                roundTrip = Duration.ofNanos(System.nanoTime() - pendingPingSentAt);
+                pendingPing = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (roundTrip != null) {
+            observer.pongReceived(this, roundTrip);
+        }
+    }
+
+    private void startCloseTimer() {
+        Thread.ofVirtual().name("ws-close-timer").start(() -> {
+            if (sleep(options.closeTimeout()) && !closed.isDone() && state() != ConnectionState.CLOSED) {
+                abort("no Close frame from the peer within " + options.closeTimeout().toMillis() + " ms");
+            }
+        });
+    }
+
+    private void awaitReaderEnd(Duration timeout) throws InterruptedException {
+        try {
+            closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the peer did not close in time: the socket is closed anyway
+        }
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed or broken: nothing left to release
+        }
+    }
+
+    private static boolean sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.wslab.transport;
+
+import dev.wslab.protocol.Limits;
+import dev.wslab.protocol.Role;
+import dev.wslab.protocol.close.CloseCode;
+import dev.wslab.protocol.close.CloseStatus;
+import dev.wslab.protocol.connection.Connection;
+import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.frame.Frame;
+import dev.wslab.protocol.frame.FrameReader;
+import dev.wslab.protocol.frame.MaskingKeySource;
+import dev.wslab.protocol.frame.Payload;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sessions over real loopback sockets; the handshake is skipped (connections start OPEN). */
+@DisplayName("WebSocketSession")
+class WebSocketSessionTest {
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    @AfterEach
+    void closeResources() throws Exception {
+        for (AutoCloseable resource : resources) {
+            resource.close();
+        }
+    }
+
+    /** Returns a connected pair of sockets: [client side, server side]. */
+    private Socket[] socketPair() throws IOException {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+            Socket server = listener.accept();
+            resources.add(client);
+            resources.add(server);
+            return new Socket[] {client, server};
+        }
+    }
+
+    private static WebSocketSession session(Socket socket, Role role, SessionOptions options) {
+        Connection connection = Connection.open(role, Limits.DEFAULTS, MaskingKeySource.seeded(1));
+        return WebSocketSession.start(socket, connection, Optional.empty(), List.of(), options, SessionObserver.NONE);
+    }
+
+    @Test
+    void messagesFlowBothWaysAndTheClosingHandshakeEndsCleanlyOnBothSides() throws Exception {
+        Socket[] pair = socketPair();
+        WebSocketSession client = session(pair[0], Role.CLIENT, SessionOptions.DEFAULTS);
+        WebSocketSession server = session(pair[1], Role.SERVER, SessionOptions.DEFAULTS);
+
+        client.sendText("hello");
+        client.sendBinary(Payload.of(new byte[100_000]));
+        Message first = server.receive().orElseThrow();
+        Message second = server.receive().orElseThrow();
+        server.send(first);
+        server.send(second);
+        assertThat(client.receive()).contains(new Message.Text("hello"));
+        assertThat(client.receive()).contains(new Message.Binary(Payload.of(new byte[100_000])));
+
+        client.close(CloseStatus.of(CloseCode.NORMAL_CLOSURE, "done"));
+        Event.Closed serverEnd = server.closed().get(10, TimeUnit.SECONDS);
+        Event.Closed clientEnd = client.closed().get(10, TimeUnit.SECONDS);
+        assertThat(serverEnd.cleanly()).isTrue();
+        assertThat(serverEnd.received()).isEqualTo(CloseStatus.of(CloseCode.NORMAL_CLOSURE, "done"));
+        assertThat(clientEnd.cleanly()).isTrue();
+        assertThat(server.receive()).isEmpty();
+        assertThat(client.receive()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("heartbeats drop a peer that stopped answering (a zombie) as 1006")
+    void heartbeatDetectsAZombie() throws Exception {
+        Socket[] pair = socketPair(); // pair[0] is a peer that never reads: it never answers a Ping
+        WebSocketSession server = session(pair[1], Role.SERVER,
+                SessionOptions.DEFAULTS.withHeartbeat(Duration.ofMillis(50), Duration.ofMillis(100)));
+        Event.Closed end = server.closed().get(10, TimeUnit.SECONDS);
+        assertThat(end.received()).isEqualTo(CloseStatus.ABNORMAL);
+        assertThat(end.cleanly()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a live peer answers the heartbeat and the round-trip time is reported")
+    void heartbeatMeasuresRoundTrips() throws Exception {
+        Socket[] pair = socketPair();
+        List<Duration> roundTrips = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SessionObserver observer = new SessionObserver() {
+            @Override
+            public void pongReceived(WebSocketSession session, Duration roundTrip) {
+                roundTrips.add(roundTrip);
+            }
+        };
+        session(pair[0], Role.CLIENT, SessionOptions.DEFAULTS);
+        Connection connection = Connection.open(Role.SERVER, Limits.DEFAULTS, MaskingKeySource.seeded(1));
+        WebSocketSession server = WebSocketSession.start(pair[1], connection, Optional.empty(), List.of(),
+                SessionOptions.DEFAULTS.withHeartbeat(Duration.ofMillis(30), Duration.ofSeconds(5)), observer);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (roundTrips.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(roundTrips).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(server.state()).isEqualTo(dev.wslab.protocol.connection.ConnectionState.OPEN);
+    }
+
+    @Test
+    @DisplayName("a peer that reads too slowly is dropped with 1008 instead of growing the queue")
+    void slowReaderIsFailedWith1008() throws Exception {
+        Socket[] pair = socketPair();
+        WebSocketSession server = session(pair[1], Role.SERVER, SessionOptions.DEFAULTS.withMaxQueuedBytes(256 * 1024)
+                .withCloseTimeout(Duration.ofMillis(200)));
+        Payload chunk = Payload.of(new byte[64 * 1024]);
+        try {
+            for (int i = 0; i < 1_000 && server.state() == dev.wslab.protocol.connection.ConnectionState.OPEN; i++) {
+                server.sendBinary(chunk);
+            }
+        } catch (IllegalStateException expected) {
+            // the session failed while we were still sending
+        }
+        Event.Closed end = server.closed().get(10, TimeUnit.SECONDS);
+        assertThat(end.sent().code()).isEqualTo(CloseCode.POLICY_VIOLATION);
+    }
+
+    @Test
+    @DisplayName("the closing handshake gives up after the close timeout when the peer never answers")
+    void closeTimeout() throws Exception {
+        Socket[] pair = socketPair(); // pair[0] never answers
+        WebSocketSession server = session(pair[1], Role.SERVER, SessionOptions.DEFAULTS.withCloseTimeout(Duration.ofMillis(100)));
+        server.close(CloseStatus.NORMAL);
+        Event.Closed end = server.closed().get(10, TimeUnit.SECONDS);
+        assertThat(end.cleanly()).isFalse();
+        assertThat(end.sent()).isEqualTo(CloseStatus.NORMAL);
+        // What the silent peer received: exactly our Close frame.
+        InputStream in = pair[0].getInputStream();
+        byte[] received = in.readAllBytes();
+        List<Frame> frames = FrameReader.readAll(received, 1024);
+        assertThat(frames).containsExactly(Frame.close(CloseStatus.NORMAL));
+        assertThat(ByteBuffer.wrap(received).remaining()).isEqualTo(4);
+    }
+}
