@@ -43,8 +43,13 @@ public final class Masking {
     public static void apply(byte[] data, int from, int to, int maskingKey, long keyOffset) {
         Objects.checkFromToIndex(from, to, data.length);
         long pattern = keyPattern(maskingKey, keyOffset);
+        // Written as a counted loop (i < wordsEnd, i += 8, no other exit) on purpose: the JIT compiler
+        // (C2 of JDK 25, measured) then turns it into SIMD code that masks 32 or 64 bytes per
+        // instruction, faster than System.arraycopy copies them (benchmarks/MaskingBenchmark). Written
+        // as "to - i >= 8", the same loop stays scalar and runs about fifteen times slower.
+        int wordsEnd = from + ((to - from) & ~7);
         int i = from;
-        for (; to - i >= 8; i += 8) {
+        for (; i < wordsEnd; i += 8) {
             LONGS.set(data, i, (long) LONGS.get(data, i) ^ pattern);
         }
         // At most 7 bytes are left, and (i - from) is a multiple of 8, so the pattern starts over.
@@ -72,7 +77,8 @@ public final class Masking {
         long pattern = keyPattern(maskingKey, keyOffset);
         ByteBuffer littleEndian = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         int i = from;
-        for (; to - i >= 8; i += 8) {
+        int wordsEnd = from + ((to - from) & ~7);
+        for (; i < wordsEnd; i += 8) {
             littleEndian.putLong(i, littleEndian.getLong(i) ^ pattern);
         }
         for (int shift = 0; i < to; i++, shift += 8) {

@@ -117,7 +117,7 @@ class Utf8ValidatorTest {
         @Test
         @DisplayName("an invalid byte right after any number of ASCII bytes (the 8-byte fast path)")
         void afterAscii() {
-            for (int asciiLength = 0; asciiLength <= 100; asciiLength++) {
+            for (int asciiLength = 0; asciiLength <= 300; asciiLength++) {
                 byte[] bytes = new byte[asciiLength + 10];
                 Arrays.fill(bytes, (byte) 'a');
                 bytes[asciiLength] = (byte) 0x80;

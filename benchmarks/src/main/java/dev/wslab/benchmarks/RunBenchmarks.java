@@ -1,0 +1,114 @@
+package dev.wslab.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToIntFunction;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * RunBenchmarks runs the codec benchmarks through JMH and prints their throughput in GB/s, then each
+ * target as a ratio against a baseline measured in the same run (so a slow or noisy machine slows
+ * both sides). JMH options pass through, e.g.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.wslab.benchmarks.RunBenchmarks -f 1 -wi 3 -w 1s -i 5 -r 1s
+ * </pre>
+ */
+public final class RunBenchmarks {
+
+    /** A benchmark class, and how many bytes one of its operations handles. */
+    record Suite(Class<?> benchmark, ToIntFunction<RunResult> bytesPerOperation) {
+    }
+
+    /** "candidate is at least {@code minimumRatio} times baseline", for one parameter value. */
+    record Target(String description, String candidate, String baseline, String param, double minimumRatio) {
+    }
+
+    static final List<Suite> SUITES = List.of(
+            new Suite(MaskingBenchmark.class, result -> Integer.parseInt(result.getParams().getParam("size"))),
+            new Suite(Utf8ValidationBenchmark.class, result -> Utf8ValidationBenchmark.SIZE)
+            // The frame-decoding benchmark goes here once written, e.g.
+            // new Suite(FrameDecodingBenchmark.class, result -> FrameDecodingBenchmark.BYTES_PER_OPERATION)
+    );
+
+    static final List<Target> TARGETS = List.of(
+            new Target("unmasking 64 KiB vs System.arraycopy", "MaskingBenchmark.wslabMasking",
+                    "MaskingBenchmark.arraycopy", "65536", 0.5),
+            new Target("UTF-8 validation, ASCII, vs JDK decoder", "Utf8ValidationBenchmark.wslabValidator",
+                    "Utf8ValidationBenchmark.jdkDecoder", "ascii", 1.0),
+            new Target("UTF-8 validation, mixed, vs JDK decoder", "Utf8ValidationBenchmark.wslabValidator",
+                    "Utf8ValidationBenchmark.jdkDecoder", "mixed", 1.5)
+            // Frame-decoding targets go here.
+    );
+
+    private RunBenchmarks() {
+    }
+
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+        OptionsBuilder builder = new OptionsBuilder();
+        builder.parent(new CommandLineOptions(args));
+        for (Suite suite : SUITES) {
+            builder.include("\\." + suite.benchmark().getSimpleName() + "\\.");
+        }
+        Options options = builder.build();
+        Collection<RunResult> results = new Runner(options).run();
+        printReport(results);
+    }
+
+    static void printReport(Collection<RunResult> results) {
+        Map<String, Double> gigabytesPerSecond = new TreeMap<>();
+        List<String> rows = new ArrayList<>();
+        rows.add(String.format(Locale.ROOT, "%-46s %-8s %10s %10s", "benchmark", "param", "GB/s", "± GB/s"));
+        for (RunResult result : results) {
+            String name = shortName(result.getParams().getBenchmark());
+            String param = String.join(",", result.getParams().getParamsKeys().stream()
+                    .map(key -> result.getParams().getParam(key)).toList());
+            int bytes = suiteOf(name).bytesPerOperation().applyAsInt(result);
+            double score = result.getPrimaryResult().getScore();
+            double error = result.getPrimaryResult().getScoreError();
+            double gbps = score * bytes / 1e9;
+            gigabytesPerSecond.put(name + "|" + param, gbps);
+            rows.add(String.format(Locale.ROOT, "%-46s %-8s %10.2f %10.2f", name, param, gbps,
+                    Double.isNaN(error) ? 0.0 : error * bytes / 1e9));
+        }
+        System.out.println();
+        System.out.println("Throughput (1 GB = 10^9 bytes)");
+        rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println("Targets (ratios of throughputs measured in this run)");
+        for (Target target : TARGETS) {
+            Double candidate = gigabytesPerSecond.get(target.candidate() + "|" + target.param());
+            Double baseline = gigabytesPerSecond.get(target.baseline() + "|" + target.param());
+            if (candidate == null || baseline == null) {
+                System.out.printf(Locale.ROOT, "  %-44s not measured in this run%n", target.description());
+                continue;
+            }
+            double ratio = candidate / baseline;
+            System.out.printf(Locale.ROOT, "  %-44s %5.2fx (target >= %.1fx)  %s%n", target.description(), ratio,
+                    target.minimumRatio(), ratio >= target.minimumRatio() ? "met" : "MISSED");
+        }
+    }
+
+    private static String shortName(String benchmark) {
+        String[] parts = benchmark.split("\\.");
+        return parts[parts.length - 2] + "." + parts[parts.length - 1];
+    }
+
+    private static Suite suiteOf(String shortName) {
+        return SUITES.stream()
+                .filter(suite -> shortName.startsWith(suite.benchmark().getSimpleName() + "."))
+                .findFirst()
+                .orElseThrow();
+    }
+}
