@@ -37,9 +37,9 @@ public final class RunBenchmarks {
 
     static final List<Suite> SUITES = List.of(
             new Suite(MaskingBenchmark.class, result -> Integer.parseInt(result.getParams().getParam("size"))),
-            new Suite(Utf8ValidationBenchmark.class, result -> Utf8ValidationBenchmark.SIZE)
-            // The frame-decoding benchmark goes here once written, e.g.
-            // new Suite(FrameDecodingBenchmark.class, result -> FrameDecodingBenchmark.BYTES_PER_OPERATION)
+            new Suite(Utf8ValidationBenchmark.class, result -> Utf8ValidationBenchmark.SIZE),
+            new Suite(FrameDecodingBenchmark.class, result -> FrameDecodingBenchmark.bytesPerOperation(
+                    Integer.parseInt(result.getParams().getParam("payloadSize"))))
     );
 
     static final List<Target> TARGETS = List.of(
@@ -49,7 +49,7 @@ public final class RunBenchmarks {
                     "Utf8ValidationBenchmark.jdkDecoder", "ascii", 1.0),
             new Target("UTF-8 validation, mixed, vs JDK decoder", "Utf8ValidationBenchmark.wslabValidator",
                     "Utf8ValidationBenchmark.jdkDecoder", "mixed", 1.5)
-            // Frame-decoding targets go here.
+            // Frame decoding has no target in the issue; its ratios are printed for information.
     );
 
     private RunBenchmarks() {
@@ -79,8 +79,12 @@ public final class RunBenchmarks {
             double error = result.getPrimaryResult().getScoreError();
             double gbps = score * bytes / 1e9;
             gigabytesPerSecond.put(name + "|" + param, gbps);
-            rows.add(String.format(Locale.ROOT, "%-46s %-8s %10.2f %10.2f", name, param, gbps,
-                    Double.isNaN(error) ? 0.0 : error * bytes / 1e9));
+            String framesPerSecond = name.startsWith("FrameDecodingBenchmark.")
+                    ? String.format(Locale.ROOT, "  %,.0f frames/s",
+                    score * FrameDecodingBenchmark.framesPerOperation(Integer.parseInt(param)))
+                    : "";
+            rows.add(String.format(Locale.ROOT, "%-46s %-8s %10.2f %10.2f%s", name, param, gbps,
+                    Double.isNaN(error) ? 0.0 : error * bytes / 1e9, framesPerSecond));
         }
         System.out.println();
         System.out.println("Throughput (1 GB = 10^9 bytes)");
