@@ -1,0 +1,38 @@
+package dev.wslab.conformance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * ConformanceCase is one test of a server: what the suite sends, what it expects, the RFC sections it
+ * checks, and how long the server has. Cases are data: reports and docs render them as they are.
+ *
+ * @param id the case's id, the same as Autobahn's for the cases taken from its catalog (e.g. {@code 5.19})
+ * @param section the section title, e.g. {@code Fragmentation}
+ * @param description what the case sends and why, in plain words
+ * @param rfcSections the RFC 6455 sections the case checks, e.g. {@code 5.4}
+ * @param steps what the suite does, in order
+ * @param expectation what the server must do
+ * @param deadline how long after the last step the server has to produce the expected events or close
+ * @param deviation how this case differs from Autobahn's, or empty when it does not
+ */
+public record ConformanceCase(String id, String section, String description, List<String> rfcSections,
+                              List<Step> steps, Expectation expectation, Duration deadline, String deviation) {
+
+    public ConformanceCase {
+        Objects.requireNonNull(id, "id");
+        steps = List.copyOf(steps);
+        rfcSections = List.copyOf(rfcSections);
+    }
+
+    /** Returns the case's section number, the first part of its id (e.g. 6 for 6.4.3). */
+    public int sectionNumber() {
+        return Integer.parseInt(id.substring(0, id.indexOf('.') < 0 ? id.length() : id.indexOf('.')));
+    }
+
+    /** Returns a copy with a note on how this case deviates from Autobahn's. */
+    public ConformanceCase withDeviation(String note) {
+        return new ConformanceCase(id, section, description, rfcSections, steps, expectation, deadline, note);
+    }
+}

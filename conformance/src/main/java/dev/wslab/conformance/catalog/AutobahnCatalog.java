@@ -1,0 +1,30 @@
+package dev.wslab.conformance.catalog;
+
+import dev.wslab.conformance.ConformanceCase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * AutobahnCatalog is every case of Autobahn|Testsuite's sections 1 to 7, 9 and 10, with the same ids, so
+ * a report can be read beside an Autobahn report. Where a case deviates from Autobahn (a defect fixed, a
+ * rule judged by the RFC rather than by Autobahn's engine), its {@link ConformanceCase#deviation()} says so.
+ */
+public final class AutobahnCatalog {
+
+    private AutobahnCatalog() {
+    }
+
+    /** Returns all cases, in Autobahn's order. Section 9's large payloads are built when called. */
+    public static List<ConformanceCase> all() {
+        List<ConformanceCase> cases = new ArrayList<>();
+        for (Supplier<List<ConformanceCase>> section : List.<Supplier<List<ConformanceCase>>>of(
+                Framing::cases, PingsAndPongs::cases, ReservedBitsAndOpcodes::reservedBits,
+                ReservedBitsAndOpcodes::opcodes, Fragmentation::cases, Utf8Handling::cases, CloseHandling::cases,
+                LimitsAndPerformance::cases, LimitsAndPerformance::misc)) {
+            cases.addAll(section.get());
+        }
+        return cases;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.wslab.conformance.run;
+
+import dev.wslab.conformance.ConformanceCase;
+import dev.wslab.conformance.Expectation;
+import dev.wslab.conformance.Observed;
+import dev.wslab.conformance.Step;
+import dev.wslab.conformance.Verdict;
+import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.conformance.judge.Judge;
+import dev.wslab.conformance.wire.HandshakeFailedException;
+import dev.wslab.conformance.wire.Observation;
+import dev.wslab.conformance.wire.Target;
+import dev.wslab.conformance.wire.WireConnection;
+import dev.wslab.conformance.wire.WireLog;
+import dev.wslab.protocol.close.CloseCode;
+import dev.wslab.protocol.close.CloseStatus;
+import dev.wslab.protocol.frame.Frame;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CaseExecutor runs one case on its own connection: handshake, steps, then the wait for the server's
+ * reaction, bounded by the case's deadline, then the closing, and hands what it saw to the {@link Judge}.
+ */
+public final class CaseExecutor {
+
+    /** How long the server has to complete a closing handshake and close TCP. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
+    private CaseExecutor() {
+    }
+
+    /** Runs {@code testCase} against {@code target}. Never throws for anything the server does. */
+    public static CaseResult run(ConformanceCase testCase, Target target) throws InterruptedException {
+        WireLog log = new WireLog();
+        WireConnection wire;
+        try {
+            wire = WireConnection.open(target, log);
+        } catch (HandshakeFailedException | IOException | RuntimeException e) {
+            log.note("could not open the connection: " + e.getMessage());
+            return failedToStart(testCase, log, e.getMessage());
+        }
+        boolean suiteHadToClose;
+        try (wire) {
+            sendSteps(testCase, wire, log);
+            suiteHadToClose = awaitEnd(testCase, wire, log);
+        } catch (IOException e) {
+            log.note("closing: " + e.getMessage());
+            suiteHadToClose = false;
+        }
+        return Judge.judge(testCase, wire.observation(), suiteHadToClose, log.entries(), log.elapsed());
+    }
+
+    private static void sendSteps(ConformanceCase testCase, WireConnection wire, WireLog log) throws InterruptedException {
+        try {
+            for (Step step : testCase.steps()) {
+                switch (step) {
+                    case Step.Send send -> sendFrames(wire, send);
+                    case Step.SendRaw raw -> write(wire, raw.bytes().toByteArray(), raw.writing(), "raw bytes");
+                    case Step.Pause pause -> Thread.sleep(pause.duration());
+                    case Step.RoundTrips trips -> {
+                        for (int i = 1; i <= trips.count(); i++) {
+                            wire.send(trips.frame());
+                            wire.awaitEvents(i, testCase.deadline());
+                        }
+                    }
+                    case Step.Marker marker -> wire.mark(marker.name());
+                }
+            }
+        } catch (IOException e) {
+            // Normal when the server rightly failed the connection while the case was still sending.
+            log.note("the rest of the case was not sent: " + e.getMessage());
+        }
+    }
+
+    private static void sendFrames(WireConnection wire, Step.Send send) throws IOException {
+        if (send.writing() instanceof Step.Writing.PerFrame || send.writing() instanceof Step.Writing.Whole) {
+            if (send.writing() instanceof Step.Writing.Whole && send.frames().size() > 1) {
+                wire.write(Step.encodeMasked(send.frames(), wire.nextMaskingKey()), send.frames().size() + " frames in one write");
+                markCloseIfSent(wire, send.frames());
+                return;
+            }
+            for (Frame frame : send.frames()) {
+                wire.send(frame);
+            }
+            return;
+        }
+        write(wire, Step.encodeMasked(send.frames(), wire.nextMaskingKey()), send.writing(), send.frames().toString());
+        markCloseIfSent(wire, send.frames());
+    }
+
+    private static void markCloseIfSent(WireConnection wire, List<Frame> frames) throws IOException {
+        // Frames written as raw bytes are already on the wire; only the close flag is recorded.
+        if (frames.stream().anyMatch(frame -> frame.opcode() == 0x8)) {
+            wire.noteCloseSent();
+        }
+    }
+
+    private static void write(WireConnection wire, byte[] bytes, Step.Writing writing, String text) throws IOException {
+        switch (writing) {
+            case Step.Writing.Chops chops -> wire.writeChopped(bytes, chops.size(), text);
+            case Step.Writing.Whole whole -> wire.write(bytes, text);
+            case Step.Writing.PerFrame perFrame -> wire.write(bytes, text);
+        }
+    }
+
+    /** Waits for the server's reaction and closes; returns whether the suite had to close for the server. */
+    private static boolean awaitEnd(ConformanceCase testCase, WireConnection wire, WireLog log)
+            throws InterruptedException, IOException {
+        Expectation expected = testCase.expectation();
+        switch (expected.afterSteps()) {
+            case CLOSE_NORMALLY -> {
+                long wanted = expected.events().stream().filter(e -> !(e instanceof Observed.Marker)).count();
+                wire.awaitEvents((int) wanted, testCase.deadline());
+                Observation seen = wire.observation();
+                if (!seen.tcpClosed() && seen.closeReceived().isEmpty() && !seen.closeSent()) {
+                    log.note("the suite starts the closing handshake");
+                    wire.send(Frame.close(CloseStatus.NORMAL));
+                }
+                wire.awaitClose(CLOSE_TIMEOUT);
+                awaitTcpClose(wire, log);
+                return false;
+            }
+            case WAIT_FOR_SERVER_TO_CLOSE -> {
+                if (wire.awaitTcpClosed(testCase.deadline())) {
+                    return false;
+                }
+                if (wire.observation().closeReceived().isPresent()) {
+                    // The server sent its Close and the suite answered: give it time to close TCP.
+                    awaitTcpClose(wire, log);
+                    return false;
+                }
+                log.note("the server did not close the connection within " + testCase.deadline().toMillis()
+                        + " ms; the suite fails it (1001)");
+                if (!wire.observation().closeSent()) {
+                    wire.send(Frame.close(CloseStatus.of(CloseCode.GOING_AWAY)));
+                }
+                return true;
+            }
+        }
+        throw new IllegalStateException("unknown " + expected.afterSteps());
+    }
+
+    private static void awaitTcpClose(WireConnection wire, WireLog log) throws InterruptedException, IOException {
+        if (!wire.awaitTcpClosed(CLOSE_TIMEOUT)) {
+            log.note("the server did not close TCP within " + CLOSE_TIMEOUT.toMillis() + " ms; the suite closes it");
+            wire.shutdownOutput();
+        }
+    }
+
+    private static CaseResult failedToStart(ConformanceCase testCase, WireLog log, String why) {
+        Observation nothing = new Observation(List.of(), Optional.empty(), false, false, Optional.empty());
+        return new CaseResult(testCase, Verdict.FAILED, "the case could not start: " + why, Verdict.FAILED,
+                "no connection", nothing, log.entries(), log.elapsed());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.wslab.conformance.wire;
+
+import dev.wslab.conformance.Observed;
+import dev.wslab.protocol.Violation;
+import dev.wslab.protocol.close.CloseStatus;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Observation is what the suite saw of the server in a case.
+ *
+ * @param events the messages, Pings, Pongs and markers, in order
+ * @param closeReceived the server's Close frame, if one arrived
+ * @param closeSent whether the suite sent a Close frame
+ * @param tcpClosed whether the TCP connection ended (by the server, or after the suite closed it)
+ * @param serverViolation a rule of RFC 6455 the server broke in what it sent, if any
+ */
+public record Observation(List<Observed> events, Optional<CloseStatus> closeReceived, boolean closeSent,
+                          boolean tcpClosed, Optional<Violation> serverViolation) {
+}

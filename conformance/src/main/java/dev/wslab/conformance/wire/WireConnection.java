@@ -1,0 +1,408 @@
+package dev.wslab.conformance.wire;
+
+import dev.wslab.conformance.Observed;
+import dev.wslab.protocol.Limits;
+import dev.wslab.protocol.ProtocolViolationException;
+import dev.wslab.protocol.Role;
+import dev.wslab.protocol.Violation;
+import dev.wslab.protocol.close.CloseStatus;
+import dev.wslab.protocol.connection.Connection;
+import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.frame.Frame;
+import dev.wslab.protocol.frame.FrameEncoder;
+import dev.wslab.protocol.frame.FrameReader;
+import dev.wslab.protocol.frame.MaskingKeySource;
+import dev.wslab.protocol.frame.Payload;
+import dev.wslab.protocol.handshake.ClientHandshake;
+import dev.wslab.protocol.handshake.ClientHandshakeResult;
+import dev.wslab.protocol.handshake.HandshakeFailure;
+import dev.wslab.protocol.handshake.WebSocketUri;
+import dev.wslab.protocol.http.HttpHeadException;
+import dev.wslab.protocol.http.HttpHeadParser;
+import dev.wslab.protocol.http.HttpResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * WireConnection is the suite's raw client: it performs an ordinary opening handshake, then writes any
+ * bytes a case asks for (broken frames, writes split at chosen points) and records everything in a
+ * {@link WireLog}.
+ *
+ * <p>What the server sends is judged by the protocol core itself: a client-side {@link Connection}
+ * reads the server's bytes, so a server that sends a masked frame, invalid UTF-8 or a bad close code is
+ * caught by the same rules wslab's own client obeys. Its replies are not sent: the suite answers Pings
+ * and Close frames itself, so that cases control exactly what goes on the wire.
+ */
+public final class WireConnection implements AutoCloseable {
+
+    private static final int READ_BUFFER_SIZE = 64 * 1024;
+    private static final long MAX_MESSAGE = 64L << 20;
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final WireLog log;
+    private final MaskingKeySource maskingKeys = MaskingKeySource.secure();
+    private final Connection judge = Connection.open(Role.CLIENT, Limits.DEFAULTS.withMaxMessageSize(MAX_MESSAGE),
+            MaskingKeySource.fixed(0));
+    private final FrameReader frameLog = new FrameReader(MAX_MESSAGE);
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private final List<Observed> events = new ArrayList<>();
+    private Optional<CloseStatus> closeReceived = Optional.empty();
+    private Optional<Violation> serverViolation = Optional.empty();
+    private boolean closeSent;
+    private boolean tcpClosed;
+    private boolean frameLogBroken;
+
+    private WireConnection(Socket socket, WireLog log) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.log = log;
+    }
+
+    /**
+     * Connects to the target and performs the opening handshake (§4.1).
+     *
+     * @throws HandshakeFailedException when the server refuses or answers wrongly; the log shows the exchange
+     */
+    public static WireConnection open(Target target, WireLog log) throws IOException, HandshakeFailedException {
+        WebSocketUri uri = WebSocketUri.parse(target.uri());
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(uri.host(), uri.port()), (int) target.connectTimeout().toMillis());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) target.connectTimeout().toMillis());
+            WireConnection connection = new WireConnection(socket, log);
+            ByteBuffer leftover = connection.handshake(target);
+            socket.setSoTimeout(0);
+            connection.startReader(leftover);
+            return connection;
+        } catch (IOException | HandshakeFailedException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private ByteBuffer handshake(Target target) throws IOException, HandshakeFailedException {
+        ClientHandshake handshake = ClientHandshake.create(target.uri(), target.handshake(), new SecureRandom());
+        byte[] request = handshake.request().toBytes();
+        log.add(WireLog.Direction.SENT, "opening handshake request\n" + new String(request, StandardCharsets.ISO_8859_1), request);
+        out.write(request);
+        out.flush();
+        HttpHeadParser<HttpResponse> parser = HttpHeadParser.forResponse(Limits.DEFAULTS);
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[READ_BUFFER_SIZE];
+        while (true) {
+            int count = in.read(buffer);
+            if (count < 0) {
+                throw new HandshakeFailedException("the server closed the connection before answering the handshake");
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, count);
+            Optional<HttpResponse> response;
+            try {
+                response = parser.feed(bytes);
+            } catch (HttpHeadException e) {
+                log.add(WireLog.Direction.RECEIVED, "malformed handshake response", Arrays.copyOf(buffer, count));
+                throw new HandshakeFailedException("the handshake response is not valid HTTP: " + e.getMessage());
+            }
+            if (response.isPresent()) {
+                byte[] head = Arrays.copyOf(buffer, bytes.position());
+                log.add(WireLog.Direction.RECEIVED, "opening handshake response\n"
+                        + new String(head, StandardCharsets.ISO_8859_1), head);
+                switch (handshake.validate(response.get())) {
+                    case HandshakeFailure failure ->
+                            throw new HandshakeFailedException("the opening handshake failed: " + failure.message());
+                    case ClientHandshakeResult.Accepted accepted -> {
+                        return ByteBuffer.wrap(Arrays.copyOfRange(buffer, bytes.position(), count));
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Writes bytes in one write, logged with {@code text}. */
+    public void write(byte[] bytes, String text) throws IOException {
+        writeLock.lock();
+        try {
+            out.write(bytes);
+            out.flush();
+            log.add(WireLog.Direction.SENT, text, bytes);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Writes bytes in pieces of at most {@code chopSize}, each its own write. */
+    public void writeChopped(byte[] bytes, int chopSize, String text) throws IOException {
+        writeLock.lock();
+        try {
+            log.note(text + " (written in " + chopSize + "-byte chops)");
+            for (int from = 0; from < bytes.length; from += chopSize) {
+                byte[] piece = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + chopSize));
+                out.write(piece);
+                out.flush();
+                log.add(WireLog.Direction.SENT, "chop", piece);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Sends one frame, masked with a fresh key unless it is masked already, as a client must (§5.3). */
+    public void send(Frame frame) throws IOException {
+        Frame masked = frame.masked() ? frame : frame.maskedWith(maskingKeys.nextKey());
+        write(FrameEncoder.encode(masked), masked.toString());
+        if (frame.opcode() == 0x8) {
+            lock.lock();
+            try {
+                closeSent = true;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Records that a Close frame went out as part of raw bytes written by a case. */
+    public void noteCloseSent() {
+        lock.lock();
+        try {
+            closeSent = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns a fresh masking key, for cases that encode frames themselves. */
+    public int nextMaskingKey() {
+        return maskingKeys.nextKey();
+    }
+
+    /**
+     * Records a marker among the observed events, unless the server has already closed: a marker tells
+     * how far the case had come when the server reacted.
+     */
+    public void mark(String name) {
+        lock.lock();
+        try {
+            if (closeReceived.isPresent() || tcpClosed) {
+                log.note("marker " + name + " not set: the server had already closed");
+                return;
+            }
+            events.add(new Observed.Marker(name));
+            log.note("marker " + name);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private void startReader(ByteBuffer leftover) {
+        Thread.ofVirtual().name("wire-reader").start(() -> {
+            if (leftover.hasRemaining()) {
+                received(leftover.array(), leftover.remaining());
+            }
+            byte[] buffer = new byte[READ_BUFFER_SIZE];
+            try {
+                InputStream in = socket.getInputStream();
+                int count;
+                while ((count = in.read(buffer)) >= 0) {
+                    received(buffer, count);
+                }
+                log.note("the server closed the TCP connection");
+            } catch (IOException e) {
+                log.note("the TCP connection ended: " + e.getMessage());
+            }
+            lock.lock();
+            try {
+                tcpClosed = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    private void received(byte[] buffer, int count) {
+        byte[] bytes = Arrays.copyOf(buffer, count);
+        logFrames(bytes);
+        List<Event> judged;
+        lock.lock();
+        try {
+            judge.receive(bytes);
+            judge.takeOutgoingBytes(); // the suite sends its own replies
+            judged = judge.takeEvents();
+            for (Event event : judged) {
+                switch (event) {
+                    case Event.TextMessage text -> events.add(new Observed.Text(Payload.utf8(text.text())));
+                    case Event.BinaryMessage binary -> events.add(new Observed.Binary(binary.data()));
+                    case Event.PingReceived ping -> events.add(new Observed.Ping(ping.payload()));
+                    case Event.PongReceived pong -> events.add(new Observed.Pong(pong.payload()));
+                    case Event.CloseReceived close -> closeReceived = Optional.of(close.status());
+                    case Event.Failed failed -> {
+                        serverViolation = Optional.of(failed.violation());
+                        log.note("the server broke a rule: " + failed.violation().message());
+                    }
+                    default -> {
+                        // Opened, Closed and handshake events: nothing to observe
+                    }
+                }
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        reply(judged);
+    }
+
+    /** Answers the server's Pings and its Close, as any client would. */
+    private void reply(List<Event> judged) {
+        try {
+            for (Event event : judged) {
+                if (event instanceof Event.PingReceived ping && !isCloseSent()) {
+                    send(Frame.pong(ping.payload()));
+                } else if (event instanceof Event.CloseReceived close && !isCloseSent()) {
+                    // RFC 6455 §5.5.1: answer a Close with a Close, typically echoing the code.
+                    send(Frame.close(close.status().equals(CloseStatus.NO_STATUS)
+                            ? CloseStatus.NO_STATUS : CloseStatus.of(close.status().code())));
+                }
+            }
+        } catch (IOException e) {
+            log.note("could not reply: " + e.getMessage());
+        }
+    }
+
+    private void logFrames(byte[] bytes) {
+        if (frameLogBroken) {
+            log.add(WireLog.Direction.RECEIVED, "bytes", bytes);
+            return;
+        }
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            List<String> frames = new ArrayList<>();
+            Frame frame;
+            while ((frame = frameLog.next(in)) != null) {
+                frames.add(frame.toString());
+            }
+            log.add(WireLog.Direction.RECEIVED, frames.isEmpty() ? "part of a frame" : String.join("\n", frames), bytes);
+        } catch (ProtocolViolationException e) {
+            frameLogBroken = true;
+            log.add(WireLog.Direction.RECEIVED, "bytes that are not frames: " + e.getMessage(), bytes);
+        }
+    }
+
+    // ---------------------------------------------------------------- waiting and observing
+
+    /** Waits until at least {@code count} events were observed, the TCP connection ended, or the timeout. */
+    public void awaitEvents(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (eventCountWithoutMarkers() < count && !tcpClosed && serverViolation.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                changed.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the server closed TCP, or the timeout; returns whether it did. */
+    public boolean awaitTcpClosed(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (!tcpClosed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the server's Close frame arrived or TCP ended, or the timeout; returns whether a Close came. */
+    public boolean awaitClose(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (closeReceived.isEmpty() && !tcpClosed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                changed.awaitNanos(left);
+            }
+            return closeReceived.isPresent();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int eventCountWithoutMarkers() {
+        return (int) events.stream().filter(e -> !(e instanceof Observed.Marker)).count();
+    }
+
+    /** Returns what was observed so far. */
+    public Observation observation() {
+        lock.lock();
+        try {
+            return new Observation(List.copyOf(events), closeReceived, closeSent, tcpClosed, serverViolation);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isCloseSent() {
+        lock.lock();
+        try {
+            return closeSent;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the TCP connection at once. */
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    /** Half-closes: no more bytes from the suite, but the server's are still read. */
+    public void shutdownOutput() throws IOException {
+        if (!socket.isClosed()) {
+            socket.shutdownOutput();
+        }
+    }
+
+    /** Waits a moment for the reader to finish, after the socket was closed. */
+    public static void pause(Duration duration) throws InterruptedException {
+        TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+    }
+}
