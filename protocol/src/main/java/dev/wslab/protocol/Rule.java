@@ -30,6 +30,8 @@ public enum Rule {
     CONTINUATION_WITHOUT_MESSAGE(CloseCode.PROTOCOL_ERROR, "5.4", "a continuation frame arrived but no fragmented message was in progress"),
     /** §5.4: the fragments of one message MUST NOT be interleaved with another message's. */
     NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE(CloseCode.PROTOCOL_ERROR, "5.4", "a new text or binary frame arrived before the fragmented message in progress was finished"),
+    /** §5.5.1 and §1.4: after sending a Close frame, an endpoint sends nothing more. */
+    FRAME_AFTER_CLOSE(CloseCode.PROTOCOL_ERROR, "5.5.1", "a frame arrived after the peer's Close frame; nothing may follow a Close"),
     /** §5.5.1: a Close frame's body, if present, starts with a 2-byte status code. */
     CLOSE_PAYLOAD_ONE_BYTE(CloseCode.PROTOCOL_ERROR, "5.5.1", "a Close frame has a 1-byte payload; a body must start with a 2-byte status code"),
     /** §7.4: a Close frame may only carry a code that is valid on the wire. */

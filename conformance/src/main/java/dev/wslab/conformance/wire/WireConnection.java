@@ -12,6 +12,7 @@ import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.MaskingKeySource;
+import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
 import dev.wslab.protocol.handshake.ClientHandshake;
 import dev.wslab.protocol.handshake.ClientHandshakeResult;
@@ -70,6 +71,7 @@ public final class WireConnection implements AutoCloseable {
     private boolean closeSent;
     private boolean tcpClosed;
     private boolean frameLogBroken;
+    private boolean serverCloseFrameSeen;
 
     private WireConnection(Socket socket, WireLog log) throws IOException {
         this.socket = socket;
@@ -302,11 +304,35 @@ public final class WireConnection implements AutoCloseable {
             Frame frame;
             while ((frame = frameLog.next(in)) != null) {
                 frames.add(frame.toString());
+                checkNothingAfterClose(frame);
             }
             log.add(WireLog.Direction.RECEIVED, frames.isEmpty() ? "part of a frame" : String.join("\n", frames), bytes);
         } catch (ProtocolViolationException e) {
             frameLogBroken = true;
             log.add(WireLog.Direction.RECEIVED, "bytes that are not frames: " + e.getMessage(), bytes);
+        }
+    }
+
+    /**
+     * The judging connection stops reading at the server's Close frame, as a receiver should; the suite
+     * must still notice a server that goes on sending after it (§5.5.1, §1.4).
+     */
+    private void checkNothingAfterClose(Frame frame) {
+        if (serverCloseFrameSeen) {
+            lock.lock();
+            try {
+                if (serverViolation.isEmpty()) {
+                    serverViolation = Optional.of(new Violation(dev.wslab.protocol.Rule.FRAME_AFTER_CLOSE,
+                            frame.toString()));
+                    log.note("the server broke a rule: " + serverViolation.get().message());
+                    changed.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (frame.opcode() == Opcode.CLOSE.code()) {
+            serverCloseFrameSeen = true;
         }
     }
 

@@ -1,0 +1,184 @@
+package dev.wslab.cli;
+
+import dev.wslab.conformance.ConformanceCase;
+import dev.wslab.conformance.Verdict;
+import dev.wslab.conformance.catalog.AutobahnCatalog;
+import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.conformance.report.Baseline;
+import dev.wslab.conformance.report.HtmlReport;
+import dev.wslab.conformance.report.JsonReport;
+import dev.wslab.conformance.report.JunitReport;
+import dev.wslab.conformance.run.AutobahnSpec;
+import dev.wslab.conformance.run.CaseSelection;
+import dev.wslab.conformance.run.ConformanceRunner;
+import dev.wslab.conformance.run.Summary;
+import dev.wslab.conformance.wire.Target;
+import dev.wslab.protocol.handshake.ClientHandshakeOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code wslab conform [URL]}: runs the conformance suite against a server and writes the reports. With no
+ * URL, it tests wslab's own server, started on a free loopback port.
+ */
+@Command(name = "conform",
+        description = {"Runs the conformance suite against a WebSocket server (default: wslab's own, embedded).",
+                "Examples:",
+                "  wslab conform                                   # the embedded reference server",
+                "  wslab conform ws://127.0.0.1:9001/ --cases '1.*,5.*' --exclude '9.*'",
+                "  wslab conform --spec fuzzingclient.json          # Autobahn's spec file, read as is"},
+        mixinStandardHelpOptions = true)
+final class ConformCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", arity = "0..1", description = "the ws:// endpoint to test (default: the embedded server)")
+    URI url;
+
+    @Option(names = "--cases", paramLabel = "PATTERNS", description = "cases to run: ids or sections, e.g. '1.*,5.*,6.4.3' (default: all)")
+    String cases;
+
+    @Option(names = "--exclude", paramLabel = "PATTERNS", description = "cases not to run, e.g. '9.*'")
+    String exclude;
+
+    @Option(names = "--agent", paramLabel = "NAME", description = "the server's name in the reports (default: the URL's host and port)")
+    String agent;
+
+    @Option(names = "--subprotocol", paramLabel = "NAME", description = "a subprotocol to offer in every handshake; repeatable")
+    List<String> subprotocols = new ArrayList<>();
+
+    @Option(names = "--origin", paramLabel = "ORIGIN", description = "the Origin header to send")
+    String origin;
+
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'", description = "an extra handshake header; repeatable")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports/conformance",
+            description = "where to write index.html, index.json, per-case files and junit.xml (default: ${DEFAULT-VALUE})")
+    Path reportDir;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "accepted non-OK verdicts; the run fails only on a change against them")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "write this run's non-OK verdicts as a baseline file")
+    Path writeBaseline;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "cases run at once (default: ${DEFAULT-VALUE})")
+    int parallel;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "an Autobahn fuzzingclient spec.json: servers, cases, exclude-cases, outdir")
+    Path autobahnSpec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (autobahnSpec != null) {
+            return runSpec(out);
+        }
+        if (url == null) {
+            try (EmbeddedServer server = EmbeddedServer.start()) {
+                out.println("wslab: testing the embedded reference server at " + server.uri());
+                return runOne(out, server.uri(), agent != null ? agent : "wslab", reportDir,
+                        CaseSelection.parse(cases, exclude).select(AutobahnCatalog.all()));
+            }
+        }
+        return runOne(out, url, agent != null ? agent : url.getHost() + ":" + url.getPort(), reportDir,
+                CaseSelection.parse(cases, exclude).select(AutobahnCatalog.all()));
+    }
+
+    private int runSpec(PrintWriter out) throws Exception {
+        if (!Files.isRegularFile(autobahnSpec)) {
+            throw new IllegalArgumentException("no spec file at " + autobahnSpec);
+        }
+        AutobahnSpec parsed = AutobahnSpec.read(autobahnSpec);
+        List<ConformanceCase> selected = AutobahnCatalog.all().stream().filter(c -> parsed.selects(c.id())).toList();
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("the spec selects no case (wslab has sections 1-7, 9 and 10)");
+        }
+        int worst = 0;
+        for (AutobahnSpec.Server server : parsed.servers()) {
+            worst = Math.max(worst, runOne(out, server.url(), server.agent(), parsed.outdir(), selected));
+        }
+        return worst;
+    }
+
+    private int runOne(PrintWriter out, URI target, String agentName, Path reports, List<ConformanceCase> selected)
+            throws Exception {
+        Target wire = new Target(target, handshakeOptions(), Duration.ofSeconds(5));
+        AtomicInteger done = new AtomicInteger();
+        boolean interactive = System.console() != null;
+        long start = System.nanoTime();
+        List<CaseResult> results = ConformanceRunner.run(selected, wire, parallel, result -> {
+            int count = done.incrementAndGet();
+            if (interactive) {
+                System.err.printf("\r[%4d/%d] %-10s %s   ", count, selected.size(), result.testCase().id(),
+                        result.verdict().autobahnName());
+            } else if (count % 50 == 0 || count == selected.size()) {
+                System.err.printf("[%4d/%d] cases done%n", count, selected.size());
+            }
+        });
+        if (interactive) {
+            System.err.println();
+        }
+        out.printf("%d cases against %s in %.1f s%n%n", results.size(), target, (System.nanoTime() - start) / 1e9);
+        out.print(Summary.table(results));
+        List<CaseResult> notOk = results.stream().filter(r -> r.verdict() != Verdict.OK).toList();
+        if (!notOk.isEmpty()) {
+            out.println();
+            for (CaseResult result : notOk) {
+                out.printf("%-8s %-13s %s%n", result.testCase().id(), result.verdict().autobahnName(), result.reason());
+            }
+        }
+        JsonReport.write(reports, agentName, results);
+        JunitReport.write(reports, agentName, results);
+        HtmlReport.write(reports, agentName, target.toString(), results);
+        out.println();
+        out.println("reports: " + reports.resolve("index.html") + ", index.json, junit.xml");
+        if (writeBaseline != null) {
+            Baseline.write(writeBaseline, results);
+            out.println("baseline written to " + writeBaseline);
+        }
+        if (baseline != null) {
+            Map<String, String> accepted = Baseline.read(baseline);
+            List<String> changes = Baseline.changes(accepted, results);
+            if (changes.isEmpty()) {
+                out.println("no change against the baseline " + baseline);
+                return 0;
+            }
+            out.println("changes against the baseline " + baseline + ":");
+            changes.forEach(change -> out.println("  " + change));
+            return Main.EXIT_FAILURE;
+        }
+        return Summary.anyFailed(results) ? Main.EXIT_FAILURE : 0;
+    }
+
+    private ClientHandshakeOptions handshakeOptions() {
+        ClientHandshakeOptions options = ClientHandshakeOptions.NONE.withSubprotocols(subprotocols.toArray(String[]::new));
+        if (origin != null) {
+            options = options.withOrigin(origin);
+        }
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--header takes 'Name: value', got '" + header + "'");
+            }
+            options = options.withHeader(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+        }
+        return options;
+    }
+}

@@ -1,0 +1,251 @@
+package dev.wslab.conformance;
+
+import dev.wslab.protocol.Limits;
+import dev.wslab.protocol.ProtocolViolationException;
+import dev.wslab.protocol.close.CloseCode;
+import dev.wslab.protocol.close.CloseStatus;
+import dev.wslab.protocol.frame.Frame;
+import dev.wslab.protocol.frame.FrameEncoder;
+import dev.wslab.protocol.frame.FrameReader;
+import dev.wslab.protocol.frame.Opcode;
+import dev.wslab.protocol.frame.Payload;
+import dev.wslab.protocol.handshake.ServerHandshake;
+import dev.wslab.protocol.handshake.ServerHandshakeResult;
+import dev.wslab.protocol.http.HttpHeadParser;
+import dev.wslab.protocol.http.HttpRequest;
+import dev.wslab.protocol.utf8.Utf8Validator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * FlawedEchoServer is an echo server written directly on the frame layer, with rules that can be switched
+ * off one by one. With no flaw it is a correct server; each {@link Flaw} breaks exactly one rule, so the
+ * suite's tests can show that the cases for that rule fail and the others do not.
+ */
+final class FlawedEchoServer implements AutoCloseable {
+
+    /** One rule of RFC 6455 the server can be made to break. */
+    enum Flaw {
+        /** §5.2: frames with RSV bits set are treated as if the bits were clear. */
+        IGNORES_RESERVED_BITS,
+        /** §5.2: frames with reserved opcodes are skipped instead of failing the connection. */
+        SKIPS_RESERVED_OPCODES,
+        /** §5.5: fragmented and oversized control frames are accepted. */
+        ACCEPTS_BAD_CONTROL_FRAMES,
+        /** §5.5.2: Pings are not answered. */
+        NEVER_PONGS,
+        /** §5.4: a continuation with nothing to continue, or a new message inside one, is accepted. */
+        LOOSE_FRAGMENTATION,
+        /** §8.1: text is echoed without UTF-8 validation. */
+        NO_UTF8_VALIDATION,
+        /** §5.5.1, §7.4: any Close body is accepted and answered with 1000. */
+        ACCEPTS_ANY_CLOSE,
+        /** §7.1.7: protocol errors close with 1000 instead of the right code. */
+        CLOSES_WITH_1000,
+        /** §5.5.1: a Close is answered by closing TCP, without a Close frame. */
+        NO_CLOSE_REPLY,
+        /** §5.5.1: data that arrives after the client's Close is still echoed. */
+        ECHOES_AFTER_CLOSE
+    }
+
+    private final ServerSocket listener;
+    private final Set<Flaw> flaws;
+
+    FlawedEchoServer(Set<Flaw> flaws) throws IOException {
+        this.flaws = flaws.isEmpty() ? EnumSet.noneOf(Flaw.class) : EnumSet.copyOf(flaws);
+        listener = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(this::acceptLoop);
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                Thread.ofVirtual().start(() -> serve(socket));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    /** The state of one connection. */
+    private final class Session {
+        final OutputStream out;
+        Opcode messageType;
+        final ByteArrayOutputStream message = new ByteArrayOutputStream();
+        final Utf8Validator utf8 = new Utf8Validator();
+        boolean closeReceived;
+
+        Session(OutputStream out) {
+            this.out = out;
+        }
+
+        void send(Frame frame) throws IOException {
+            out.write(FrameEncoder.encode(frame));
+            out.flush();
+        }
+
+        /** Fails the connection with {@code code} (or 1000 with the flaw); returns false to stop reading. */
+        boolean fail(int code) throws IOException {
+            send(Frame.close(CloseStatus.of(CloseCode.of(flaws.contains(Flaw.CLOSES_WITH_1000) ? 1000 : code))));
+            return false;
+        }
+
+        /** Handles one frame; returns false when the connection is to be closed. */
+        boolean handle(Frame frame) throws IOException {
+            if (closeReceived && !flaws.contains(Flaw.ECHOES_AFTER_CLOSE)) {
+                return false;
+            }
+            if (frame.rsv1() || frame.rsv2() || frame.rsv3()) {
+                if (!flaws.contains(Flaw.IGNORES_RESERVED_BITS)) {
+                    return fail(1002);
+                }
+            }
+            Optional<Opcode> known = Opcode.of(frame.opcode());
+            if (known.isEmpty()) {
+                return flaws.contains(Flaw.SKIPS_RESERVED_OPCODES) || fail(1002);
+            }
+            Opcode opcode = known.get();
+            if (opcode.isControl() && (!frame.fin() || frame.payload().length() > 125)
+                    && !flaws.contains(Flaw.ACCEPTS_BAD_CONTROL_FRAMES)) {
+                return fail(1002);
+            }
+            return switch (opcode) {
+                case PING -> {
+                    if (!flaws.contains(Flaw.NEVER_PONGS)) {
+                        send(Frame.pong(frame.payload()));
+                    }
+                    yield true;
+                }
+                case PONG -> true;
+                case CLOSE -> close(frame.payload());
+                case TEXT, BINARY, CONTINUATION -> data(opcode, frame);
+            };
+        }
+
+        private boolean close(Payload body) throws IOException {
+            if (closeReceived) {
+                return true;
+            }
+            closeReceived = true;
+            CloseStatus reply = CloseStatus.NORMAL;
+            if (!flaws.contains(Flaw.ACCEPTS_ANY_CLOSE)) {
+                try {
+                    CloseStatus status = CloseStatus.parse(body);
+                    reply = status.equals(CloseStatus.NO_STATUS) ? CloseStatus.NO_STATUS : CloseStatus.of(status.code());
+                } catch (ProtocolViolationException e) {
+                    return fail(e.violation().closeCode().value());
+                }
+            }
+            if (!flaws.contains(Flaw.NO_CLOSE_REPLY)) {
+                send(Frame.close(reply));
+            }
+            return flaws.contains(Flaw.ECHOES_AFTER_CLOSE);
+        }
+
+        private boolean data(Opcode opcode, Frame frame) throws IOException {
+            boolean loose = flaws.contains(Flaw.LOOSE_FRAGMENTATION);
+            if (opcode == Opcode.CONTINUATION) {
+                if (messageType == null) {
+                    if (!loose) {
+                        return fail(1002);
+                    }
+                    messageType = Opcode.BINARY;
+                }
+            } else {
+                if (messageType != null && !loose) {
+                    return fail(1002);
+                }
+                messageType = opcode;
+                message.reset();
+                utf8.reset();
+            }
+            byte[] bytes = frame.payload().toByteArray();
+            message.writeBytes(bytes);
+            boolean validate = messageType == Opcode.TEXT && !flaws.contains(Flaw.NO_UTF8_VALIDATION);
+            if (validate && utf8.validate(bytes, 0, bytes.length) != Utf8Validator.NO_INVALID_BYTE) {
+                return fail(1007);
+            }
+            if (frame.fin()) {
+                if (validate && !utf8.isAtCharacterBoundary()) {
+                    return fail(1007);
+                }
+                send(Frame.of(messageType, Payload.of(message.toByteArray())));
+                messageType = null;
+            }
+            return true;
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            HttpHeadParser<HttpRequest> parser = HttpHeadParser.forRequest(Limits.DEFAULTS);
+            byte[] buffer = new byte[64 * 1024];
+            ByteBuffer rest = null;
+            while (rest == null) {
+                int count = in.read(buffer);
+                if (count < 0) {
+                    return;
+                }
+                ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, count);
+                Optional<HttpRequest> request = parser.feed(bytes);
+                if (request.isPresent()) {
+                    ServerHandshakeResult result = ServerHandshake.create().validate(request.get());
+                    socket.getOutputStream().write(result.toBytes());
+                    if (!(result instanceof ServerHandshakeResult.Accepted)) {
+                        return;
+                    }
+                    rest = bytes.slice();
+                }
+            }
+            Session session = new Session(socket.getOutputStream());
+            FrameReader reader = new FrameReader(64L << 20);
+            ByteBuffer pending = rest;
+            while (true) {
+                Frame frame;
+                while ((frame = reader.next(pending)) != null) {
+                    if (!session.handle(frame)) {
+                        socket.shutdownOutput();
+                        drain(in);
+                        return;
+                    }
+                }
+                int count = in.read(buffer);
+                if (count < 0) {
+                    return;
+                }
+                pending = ByteBuffer.wrap(buffer, 0, count);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the connection ended or the bytes were not frames
+        }
+    }
+
+    /** Reads until the client closes, so that closing does not reset the connection before our last frame arrives. */
+    private static void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[4096];
+        while (in.read(sink) >= 0) {
+            // discard
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+}
