@@ -94,11 +94,11 @@ final class ConformCommand implements Callable<Integer> {
             try (EmbeddedServer server = EmbeddedServer.start()) {
                 out.println("wslab: testing the embedded reference server at " + server.uri());
                 return runOne(out, server.uri(), agent != null ? agent : "wslab", reportDir,
-                        CaseSelection.parse(cases, exclude).select(AutobahnCatalog.all()));
+                        CaseSelection.parse(cases, exclude).select(AutobahnCatalog.everything()));
             }
         }
         return runOne(out, url, agent != null ? agent : url.getHost() + ":" + url.getPort(), reportDir,
-                CaseSelection.parse(cases, exclude).select(AutobahnCatalog.all()));
+                CaseSelection.parse(cases, exclude).select(AutobahnCatalog.everything()));
     }
 
     private int runSpec(PrintWriter out) throws Exception {

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param expectation what the server must do
  * @param deadline how long after the last step the server has to produce the expected events or close
  * @param deviation how this case differs from Autobahn's, or empty when it does not
+ * @param handshake for a case about the opening handshake, the request to send and the answer to expect
  */
 public record ConformanceCase(String id, String section, String description, List<String> rfcSections,
-                              List<Step> steps, Expectation expectation, Duration deadline, String deviation) {
+                              List<Step> steps, Expectation expectation, Duration deadline, String deviation,
+                              java.util.Optional<HandshakeCheck> handshake) {
 
     public ConformanceCase {
         Objects.requireNonNull(id, "id");
@@ -33,6 +35,6 @@ public record ConformanceCase(String id, String section, String description, Lis
 
     /** Returns a copy with a note on how this case deviates from Autobahn's. */
     public ConformanceCase withDeviation(String note) {
-        return new ConformanceCase(id, section, description, rfcSections, steps, expectation, deadline, note);
+        return new ConformanceCase(id, section, description, rfcSections, steps, expectation, deadline, note, handshake);
     }
 }

@@ -55,7 +55,9 @@ final class FlawedEchoServer implements AutoCloseable {
         /** §5.5.1: a Close is answered by closing TCP, without a Close frame. */
         NO_CLOSE_REPLY,
         /** §5.5.1: data that arrives after the client's Close is still echoed. */
-        ECHOES_AFTER_CLOSE
+        ECHOES_AFTER_CLOSE,
+        /** §4.2.1: every request is accepted with 101, whatever it lacks. */
+        ACCEPTS_ANY_HANDSHAKE
     }
 
     private final ServerSocket listener;
@@ -205,6 +207,12 @@ final class FlawedEchoServer implements AutoCloseable {
                 ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, count);
                 Optional<HttpRequest> request = parser.feed(bytes);
                 if (request.isPresent()) {
+                    if (flaws.contains(Flaw.ACCEPTS_ANY_HANDSHAKE)) {
+                        String key = request.get().headers().first("Sec-WebSocket-Key").orElse("");
+                        socket.getOutputStream().write(ServerHandshake.acceptResponse(key, Optional.empty()).toBytes());
+                        rest = bytes.slice();
+                        break;
+                    }
                     ServerHandshakeResult result = ServerHandshake.create().validate(request.get());
                     socket.getOutputStream().write(result.toBytes());
                     if (!(result instanceof ServerHandshakeResult.Accepted)) {

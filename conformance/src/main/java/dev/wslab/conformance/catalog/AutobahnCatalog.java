@@ -16,7 +16,19 @@ public final class AutobahnCatalog {
     private AutobahnCatalog() {
     }
 
-    /** Returns all cases, in Autobahn's order. Section 9's large payloads are built when called. */
+    /** Returns wslab's own opening-handshake cases (section 0), which Autobahn does not have. */
+    public static List<ConformanceCase> handshake() {
+        return OpeningHandshake.cases();
+    }
+
+    /** Returns the handshake cases, then Autobahn's, in order. */
+    public static List<ConformanceCase> everything() {
+        List<ConformanceCase> cases = new ArrayList<>(handshake());
+        cases.addAll(all());
+        return cases;
+    }
+
+    /** Returns all of Autobahn's cases, in Autobahn's order. Section 9's large payloads are built when called. */
     public static List<ConformanceCase> all() {
         List<ConformanceCase> cases = new ArrayList<>();
         for (Supplier<List<ConformanceCase>> section : List.<Supplier<List<ConformanceCase>>>of(

@@ -20,7 +20,7 @@ final class Cases {
     static ConformanceCase testCase(String id, String section, String description, String rfcSections,
                                     List<Step> steps, Expectation expectation, double deadlineSeconds) {
         return new ConformanceCase(id, section, description, Arrays.asList(rfcSections.split(",\\s*")), steps,
-                expectation, Duration.ofMillis((long) (deadlineSeconds * 1000)), "");
+                expectation, Duration.ofMillis((long) (deadlineSeconds * 1000)), "", java.util.Optional.empty());
     }
 
     // ---------------------------------------------------------------- steps

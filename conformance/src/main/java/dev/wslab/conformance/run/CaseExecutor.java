@@ -2,10 +2,13 @@ package dev.wslab.conformance.run;
 
 import dev.wslab.conformance.ConformanceCase;
 import dev.wslab.conformance.Expectation;
+import dev.wslab.conformance.HandshakeCheck;
 import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.Step;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.conformance.judge.HandshakeJudge;
+import dev.wslab.conformance.wire.HandshakeProbe;
 import dev.wslab.conformance.judge.Judge;
 import dev.wslab.conformance.wire.HandshakeFailedException;
 import dev.wslab.conformance.wire.Observation;
@@ -35,6 +38,9 @@ public final class CaseExecutor {
 
     /** Runs {@code testCase} against {@code target}. Never throws for anything the server does. */
     public static CaseResult run(ConformanceCase testCase, Target target) throws InterruptedException {
+        if (testCase.handshake().isPresent()) {
+            return runHandshake(testCase, testCase.handshake().get(), target);
+        }
         WireLog log = new WireLog();
         WireConnection wire;
         try {
@@ -52,6 +58,37 @@ public final class CaseExecutor {
             suiteHadToClose = false;
         }
         return Judge.judge(testCase, wire.observation(), suiteHadToClose, log.entries(), log.elapsed());
+    }
+
+    /** Runs a case about the opening handshake: judge the answer, then, if accepted, the frames and the close. */
+    private static CaseResult runHandshake(ConformanceCase testCase, HandshakeCheck check, Target target)
+            throws InterruptedException {
+        WireLog log = new WireLog();
+        HandshakeProbe probe;
+        try {
+            probe = WireConnection.probe(target, check.editRequest(), check.bytesAfterHead(), log);
+        } catch (IOException | RuntimeException e) {
+            log.note("could not connect: " + e.getMessage());
+            return failedToStart(testCase, log, e.getMessage());
+        }
+        HandshakeJudge.Judgement judgement = HandshakeJudge.judge(check, probe);
+        if (probe.connection().isEmpty()) {
+            Observation nothing = new Observation(List.of(), Optional.empty(), false, true, Optional.empty());
+            return new CaseResult(testCase, judgement.verdict(), judgement.reason(), Verdict.OK,
+                    "no WebSocket connection to close", nothing, log.entries(), log.elapsed());
+        }
+        WireConnection wire = probe.connection().get();
+        try (wire) {
+            awaitEnd(testCase, wire, log);
+        } catch (IOException e) {
+            log.note("closing: " + e.getMessage());
+        }
+        CaseResult frames = Judge.judge(testCase, wire.observation(), false, log.entries(), log.elapsed());
+        if (judgement.verdict() == Verdict.OK) {
+            return frames;
+        }
+        return new CaseResult(testCase, judgement.verdict().worst(frames.behavior()), judgement.reason(),
+                frames.close(), frames.closeReason(), frames.observation(), frames.wireLog(), frames.duration());
     }
 
     private static void sendSteps(ConformanceCase testCase, WireConnection wire, WireLog log) throws InterruptedException {

@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -85,6 +86,23 @@ public final class WireConnection implements AutoCloseable {
      * @throws HandshakeFailedException when the server refuses or answers wrongly; the log shows the exchange
      */
     public static WireConnection open(Target target, WireLog log) throws IOException, HandshakeFailedException {
+        HandshakeProbe probe = probe(target, UnaryOperator.identity(), new byte[0], log);
+        return switch (probe.result()) {
+            case HandshakeFailure failure -> {
+                probe.close();
+                throw new HandshakeFailedException("the opening handshake failed: " + failure.message());
+            }
+            case ClientHandshakeResult.Accepted accepted -> probe.connection().orElseThrow();
+        };
+    }
+
+    /**
+     * Sends an opening handshake request, edited by {@code editRequest} (to break a rule of §4.1 on
+     * purpose) and followed by {@code afterHead} in the same write, and reads the server's answer. When
+     * the answer accepts the unedited handshake, the connection stays open for frames.
+     */
+    public static HandshakeProbe probe(Target target, UnaryOperator<String> editRequest, byte[] afterHead, WireLog log)
+            throws IOException {
         WebSocketUri uri = WebSocketUri.parse(target.uri());
         Socket socket = new Socket();
         try {
@@ -92,29 +110,41 @@ public final class WireConnection implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) target.connectTimeout().toMillis());
             WireConnection connection = new WireConnection(socket, log);
-            ByteBuffer leftover = connection.handshake(target);
-            socket.setSoTimeout(0);
-            connection.startReader(leftover);
-            return connection;
-        } catch (IOException | HandshakeFailedException | RuntimeException e) {
+            ClientHandshake handshake = ClientHandshake.create(target.uri(), target.handshake(), new SecureRandom());
+            String head = new String(handshake.request().toBytes(), StandardCharsets.ISO_8859_1);
+            byte[] request = editRequest.apply(head).getBytes(StandardCharsets.ISO_8859_1);
+            log.add(WireLog.Direction.SENT, "opening handshake request\n" + new String(request, StandardCharsets.ISO_8859_1), request);
+            byte[] all = Arrays.copyOf(request, request.length + afterHead.length);
+            System.arraycopy(afterHead, 0, all, request.length, afterHead.length);
+            if (afterHead.length > 0) {
+                log.add(WireLog.Direction.SENT, "bytes right after the request, in the same write", afterHead);
+            }
+            connection.out.write(all);
+            connection.out.flush();
+            return connection.readResponse(handshake);
+        } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
     }
 
-    private ByteBuffer handshake(Target target) throws IOException, HandshakeFailedException {
-        ClientHandshake handshake = ClientHandshake.create(target.uri(), target.handshake(), new SecureRandom());
-        byte[] request = handshake.request().toBytes();
-        log.add(WireLog.Direction.SENT, "opening handshake request\n" + new String(request, StandardCharsets.ISO_8859_1), request);
-        out.write(request);
-        out.flush();
+    private HandshakeProbe readResponse(ClientHandshake handshake) throws IOException {
         HttpHeadParser<HttpResponse> parser = HttpHeadParser.forResponse(Limits.DEFAULTS);
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[READ_BUFFER_SIZE];
         while (true) {
-            int count = in.read(buffer);
+            int count;
+            try {
+                count = in.read(buffer);
+            } catch (java.net.SocketTimeoutException e) {
+                log.note("no answer to the handshake within the connect timeout");
+                socket.close();
+                return new HandshakeProbe(Optional.empty(), HandshakeFailure.closedBeforeResponse(), Optional.empty());
+            }
             if (count < 0) {
-                throw new HandshakeFailedException("the server closed the connection before answering the handshake");
+                log.note("the server closed the connection before answering the handshake");
+                socket.close();
+                return new HandshakeProbe(Optional.empty(), HandshakeFailure.closedBeforeResponse(), Optional.empty());
             }
             ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, count);
             Optional<HttpResponse> response;
@@ -122,19 +152,21 @@ public final class WireConnection implements AutoCloseable {
                 response = parser.feed(bytes);
             } catch (HttpHeadException e) {
                 log.add(WireLog.Direction.RECEIVED, "malformed handshake response", Arrays.copyOf(buffer, count));
-                throw new HandshakeFailedException("the handshake response is not valid HTTP: " + e.getMessage());
+                socket.close();
+                return new HandshakeProbe(Optional.empty(), HandshakeFailure.malformed(e), Optional.empty());
             }
             if (response.isPresent()) {
                 byte[] head = Arrays.copyOf(buffer, bytes.position());
                 log.add(WireLog.Direction.RECEIVED, "opening handshake response\n"
                         + new String(head, StandardCharsets.ISO_8859_1), head);
-                switch (handshake.validate(response.get())) {
-                    case HandshakeFailure failure ->
-                            throw new HandshakeFailedException("the opening handshake failed: " + failure.message());
-                    case ClientHandshakeResult.Accepted accepted -> {
-                        return ByteBuffer.wrap(Arrays.copyOfRange(buffer, bytes.position(), count));
-                    }
+                ClientHandshakeResult result = handshake.validate(response.get());
+                if (result instanceof ClientHandshakeResult.Accepted) {
+                    socket.setSoTimeout(0);
+                    startReader(ByteBuffer.wrap(Arrays.copyOfRange(buffer, bytes.position(), count)));
+                    return new HandshakeProbe(response, result, Optional.of(this));
                 }
+                socket.close();
+                return new HandshakeProbe(response, result, Optional.empty());
             }
         }
     }

@@ -1,0 +1,33 @@
+package dev.wslab.conformance;
+
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * HandshakeCheck is a case about the opening handshake itself (§4.2): the suite edits an ordinary request
+ * (to break one rule, or to stress the parser in a way the RFC allows) and judges the server's answer.
+ *
+ * @param change what the edit does, in plain words
+ * @param editRequest the edit, applied to the request head as text
+ * @param bytesAfterHead bytes sent in the same write right after the head (the first frames, say)
+ * @param expected the answer the RFC requires
+ */
+public record HandshakeCheck(String change, UnaryOperator<String> editRequest, byte[] bytesAfterHead,
+                             Answer expected) {
+
+    /** The answer a case expects. */
+    public enum Answer {
+        /** 101, a valid handshake (§4.2.2). */
+        ACCEPT,
+        /** An HTTP error status, 4xx (§4.2.1: "an appropriate error code (such as 400 Bad Request)"). */
+        REJECT,
+        /** 4xx with a {@code Sec-WebSocket-Version} header listing 13 (§4.4). */
+        REJECT_WITH_VERSIONS
+    }
+
+    public HandshakeCheck {
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(editRequest, "editRequest");
+        bytesAfterHead = bytesAfterHead.clone();
+    }
+}

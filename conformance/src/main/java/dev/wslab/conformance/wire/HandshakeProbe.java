@@ -1,0 +1,25 @@
+package dev.wslab.conformance.wire;
+
+import dev.wslab.protocol.handshake.ClientHandshakeResult;
+import dev.wslab.protocol.http.HttpResponse;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * HandshakeProbe is the server's answer to an opening handshake request the suite sent.
+ *
+ * @param response the response head, if a valid one arrived
+ * @param result how a client judges it (§4.1): accepted, or why not
+ * @param connection the open connection, when the handshake was accepted
+ */
+public record HandshakeProbe(Optional<HttpResponse> response, ClientHandshakeResult result,
+                             Optional<WireConnection> connection) implements AutoCloseable {
+
+    @Override
+    public void close() throws IOException {
+        if (connection.isPresent()) {
+            connection.get().close();
+        }
+    }
+}
