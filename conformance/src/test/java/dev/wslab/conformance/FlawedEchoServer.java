@@ -32,10 +32,10 @@ import java.util.Set;
  * off one by one. With no flaw it is a correct server; each {@link Flaw} breaks exactly one rule, so the
  * suite's tests can show that the cases for that rule fail and the others do not.
  */
-final class FlawedEchoServer implements AutoCloseable {
+public final class FlawedEchoServer implements AutoCloseable {
 
     /** One rule of RFC 6455 the server can be made to break. */
-    enum Flaw {
+    public enum Flaw {
         /** §5.2: frames with RSV bits set are treated as if the bits were clear. */
         IGNORES_RESERVED_BITS,
         /** §5.2: frames with reserved opcodes are skipped instead of failing the connection. */
@@ -63,13 +63,13 @@ final class FlawedEchoServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Set<Flaw> flaws;
 
-    FlawedEchoServer(Set<Flaw> flaws) throws IOException {
+    public FlawedEchoServer(Set<Flaw> flaws) throws IOException {
         this.flaws = flaws.isEmpty() ? EnumSet.noneOf(Flaw.class) : EnumSet.copyOf(flaws);
         listener = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
