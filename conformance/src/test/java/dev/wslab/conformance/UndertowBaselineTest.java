@@ -1,0 +1,73 @@
+package dev.wslab.conformance;
+
+import dev.wslab.conformance.catalog.AutobahnCatalog;
+import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.conformance.report.Baseline;
+import dev.wslab.conformance.run.CaseSelection;
+import dev.wslab.conformance.run.ConformanceRunner;
+import dev.wslab.conformance.wire.Target;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedBinaryMessage;
+import io.undertow.websockets.core.BufferedTextMessage;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the suite against Undertow's WebSocket echo server, a real third-party server started here, and
+ * compares the verdicts with the committed baseline. A change means Undertow or the suite changed: look
+ * at the report, then update the baseline with {@code -Dwslab.updateBaseline=true} if the new verdicts are right.
+ */
+@DisplayName("the suite against Undertow, compared with the committed baseline")
+class UndertowBaselineTest {
+
+    private static final Path BASELINE = Path.of("src/test/resources/baselines/undertow.json");
+
+    @Test
+    void verdictsMatchTheBaseline() throws Exception {
+        Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1")
+                .setHandler(Handlers.websocket((exchange, channel) -> {
+                    channel.getReceiveSetter().set(new AbstractReceiveListener() {
+                        @Override
+                        protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
+                            WebSockets.sendText(message.getData(), channel, null);
+                        }
+
+                        @Override
+                        protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
+                            WebSockets.sendBinary(message.getData().getResource(), channel, null);
+                        }
+                    });
+                    channel.resumeReceives();
+                })).build();
+        undertow.start();
+        try {
+            int port = ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();
+            List<ConformanceCase> cases = CaseSelection.parse("*", "9.*").select(AutobahnCatalog.everything());
+            List<CaseResult> results = ConformanceRunner.run(cases,
+                    Target.of(URI.create("ws://127.0.0.1:" + port + "/")), 16, result -> { });
+            results.stream().filter(r -> r.verdict() != Verdict.OK).forEach(r -> System.out.println("UNDERTOW " + r.testCase().id() + " " + r.verdict() + " " + r.reason()));
+            if (Boolean.getBoolean("wslab.updateBaseline")) {
+                Baseline.write(BASELINE, results);
+            }
+            Map<String, String> baseline = Baseline.read(BASELINE);
+            assertThat(Baseline.changes(baseline, results)).as("verdicts that changed against " + BASELINE).isEmpty();
+            assertThat(baseline).as("the baseline records Undertow's known deviations").isNotEmpty();
+        } finally {
+            undertow.stop();
+        }
+        assertThat(Files.exists(BASELINE)).isTrue();
+    }
+}
