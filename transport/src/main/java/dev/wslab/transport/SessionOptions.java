@@ -18,7 +18,9 @@ import java.util.Objects;
  *     {@link Duration#ZERO} for never. Default 0: heartbeats are the better tool (they keep proxies from
  *     timing out, which an idle timeout cannot).
  * @param maxQueuedBytes how many bytes of outgoing frames may wait for a slow peer to read them. When a
- *     send would exceed it, the connection is failed with 1008 rather than let memory grow. Default 1 MiB.
+ *     send would exceed it while earlier bytes are still waiting, the connection is failed with 1008 rather
+ *     than let memory grow; a message sent when nothing is waiting always goes, whatever its size.
+ *     Default 1 MiB.
  * @param inboundQueueCapacity how many received messages may wait for the application to take them;
  *     when full, the session stops reading the socket, and TCP slows the peer down. Default 16.
  */

@@ -80,15 +80,20 @@ public final class WebSocketSession implements AutoCloseable {
     }
 
     /**
-     * Starts a session on a connection whose opening handshake just completed over {@code socket}.
+     * Starts a session on a connection whose opening handshake just completed over {@code socket}; the
+     * caller has written the connection's outgoing bytes so far.
      *
      * @param initialEvents events the connection reported while completing the handshake, e.g. a message
      *     that arrived in the same read as the handshake; they are handled first
      */
     public static WebSocketSession start(Socket socket, Connection connection, Optional<String> subprotocol,
                                          List<Event> initialEvents, SessionOptions options, SessionObserver observer) {
-        if (connection.state() != ConnectionState.OPEN) {
-            throw new IllegalArgumentException("a session starts on an OPEN connection, not " + connection.state());
+        // Not only OPEN: the peer's first frames may arrive in the same read as the end of the handshake
+        // and already have closed the connection (a Close right after a 101); the session then just
+        // delivers the messages before it and waits for the transport to end.
+        if (connection.state() == ConnectionState.CONNECTING) {
+            throw new IllegalArgumentException("a session starts once the opening handshake is done, not while "
+                    + connection.state());
         }
         WebSocketSession session = new WebSocketSession(Objects.requireNonNull(socket), connection, subprotocol,
                 options, observer);
@@ -224,13 +229,18 @@ public final class WebSocketSession implements AutoCloseable {
         if (bytes.length == 0) {
             return;
         }
-        if (queuedBytes.addAndGet(bytes.length) > options.maxQueuedBytes() && connection.state() == ConnectionState.OPEN) {
+        long waiting = queuedBytes.getAndAdd(bytes.length);
+        // The bound is on the backlog: when nothing is waiting, one message of any size may go (else an
+        // echo of a message of maxMessageSize, which is 1 MiB like maxQueuedBytes by default, would fail).
+        if (waiting > 0 && waiting + bytes.length > options.maxQueuedBytes() && connection.state() == ConnectionState.OPEN) {
             // The peer reads slower than we write: rather than buffer without bound, give up on it.
             outbound.add(bytes);
             connection.fail(CloseStatus.of(CloseCode.POLICY_VIOLATION, "the peer reads too slowly"));
             byte[] close = connection.takeOutgoingBytes();
             queuedBytes.addAndGet(close.length);
             outbound.add(close);
+            // The writer is likely blocked on that peer and may never reach the Close: bound the wait.
+            startCloseTimer();
             return;
         }
         outbound.add(bytes);
@@ -317,10 +327,11 @@ public final class WebSocketSession implements AutoCloseable {
                 if (bytes == END_OF_OUTPUT) {
                     break;
                 }
+                // Observed before the write: after it, the peer's answer could be observed first.
+                observer.bytes(this, false, bytes, 0, bytes.length);
                 out.write(bytes);
                 out.flush();
                 queuedBytes.addAndGet(-bytes.length);
-                observer.bytes(this, false, bytes, 0, bytes.length);
             }
             out.flush();
             // RFC 6455 §7.1.1: after the closing handshake the TCP connection is closed, the server's
@@ -390,8 +401,11 @@ public final class WebSocketSession implements AutoCloseable {
 
     private void startCloseTimer() {
         Thread.ofVirtual().name("ws-close-timer").start(() -> {
-            if (sleep(options.closeTimeout()) && !closed.isDone() && state() != ConnectionState.CLOSED) {
-                abort("no Close frame from the peer within " + options.closeTimeout().toMillis() + " ms");
+            // Not only while CLOSING: a CLOSED connection whose writer is stuck on a peer that stopped
+            // reading has not ended either, until its socket is closed.
+            if (sleep(options.closeTimeout()) && !closed.isDone()) {
+                abort("the connection did not end within " + options.closeTimeout().toMillis()
+                        + " ms of the closing handshake's start");
             }
         });
     }

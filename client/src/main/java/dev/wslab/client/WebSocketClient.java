@@ -1,0 +1,233 @@
+package dev.wslab.client;
+
+import dev.wslab.client.ConnectFailedException.Kind;
+import dev.wslab.protocol.connection.Connection;
+import dev.wslab.protocol.connection.ConnectionState;
+import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.frame.MaskingKeySource;
+import dev.wslab.protocol.handshake.ClientHandshake;
+import dev.wslab.protocol.handshake.HandshakeFailure;
+import dev.wslab.protocol.handshake.WebSocketUri;
+import dev.wslab.transport.WebSocketSession;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * WebSocketClient opens WebSocket connections: TCP, then TLS for wss://, then the opening handshake of
+ * RFC 6455 §4.1, and hands the open connection to a running {@link WebSocketSession}.
+ *
+ * <p>Every way this can fail is a {@link ConnectFailedException} with a {@link Kind} and one line that
+ * says what happened, e.g. {@code ws://127.0.0.1:8080/chat refused the WebSocket handshake: the server did
+ * not switch protocols (404 "Not Found": there is no WebSocket endpoint at this path) [RFC 6455 §4.1]}.
+ */
+public final class WebSocketClient {
+
+    private static final int READ_BUFFER_SIZE = 16 * 1024;
+
+    private WebSocketClient() {
+    }
+
+    /**
+     * Connects to {@code uri} and returns the open session; the caller closes it.
+     *
+     * @throws ConnectFailedException when the URI is bad, TCP or TLS fail, the server does not answer in
+     *     time, or its answer to the handshake is refused
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
+    public static WebSocketSession connect(URI uri, ClientOptions options)
+            throws ConnectFailedException, InterruptedException {
+        ClientHandshake handshake;
+        try {
+            handshake = ClientHandshake.create(uri, options.handshake(), new SecureRandom());
+        } catch (IllegalArgumentException e) {
+            throw new ConnectFailedException(Kind.BAD_URL, e.getMessage(), e);
+        }
+        WebSocketUri target = handshake.uri();
+        options.observer().connecting(target.toString());
+        Socket socket = openTcp(target, options);
+        try {
+            long deadline = System.nanoTime() + options.handshakeTimeout().toNanos();
+            if (target.secure()) {
+                socket = startTls(socket, target, options, deadline);
+            }
+            WebSocketSession session = handshake(socket, handshake, options, deadline);
+            socket = null; // the session owns it now
+            return session;
+        } finally {
+            if (socket != null) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    /** Opens TCP to the URI's host and port within the connect timeout. */
+    private static Socket openTcp(WebSocketUri target, ClientOptions options)
+            throws ConnectFailedException, InterruptedException {
+        String endpoint = target.host() + ":" + target.port();
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(stripBrackets(target.host()));
+        } catch (UnknownHostException e) {
+            throw new ConnectFailedException(Kind.UNKNOWN_HOST, "unknown host " + target.host()
+                    + ": the name does not resolve (check the URL, or DNS)", e);
+        }
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(address, target.port()), (int) options.connectTimeout().toMillis());
+            return socket;
+        } catch (ConnectException e) {
+            closeQuietly(socket);
+            throw new ConnectFailedException(Kind.REFUSED, "connection refused by " + endpoint
+                    + ": nothing listens on that port (is the server running?)", e);
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            throw new ConnectFailedException(Kind.CONNECT_TIMEOUT, "could not connect to " + endpoint + " within "
+                    + options.connectTimeout().toMillis()
+                    + " ms (the host is down, a firewall drops the packets, or the server's accept queue is full)", e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("interrupted while connecting to " + endpoint);
+            }
+            throw new ConnectFailedException(Kind.NETWORK, "could not connect to " + endpoint + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Wraps the TCP socket in TLS and completes the TLS handshake before the deadline. */
+    private static Socket startTls(Socket tcp, WebSocketUri target, ClientOptions options, long deadline)
+            throws ConnectFailedException {
+        String endpoint = target.host() + ":" + target.port();
+        try {
+            SSLContext context = options.tls().isPresent() ? options.tls().get() : SSLContext.getDefault();
+            SSLSocket tls = (SSLSocket) context.getSocketFactory()
+                    .createSocket(tcp, stripBrackets(target.host()), target.port(), true);
+            SSLParameters parameters = tls.getSSLParameters();
+            if (options.verifyHostname()) {
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            }
+            tls.setSSLParameters(parameters);
+            tls.setSoTimeout(remainingMillis(deadline));
+            tls.startHandshake();
+            return tls;
+        } catch (SocketTimeoutException e) {
+            throw new ConnectFailedException(Kind.HANDSHAKE_TIMEOUT, "the TLS handshake with " + endpoint
+                    + " did not complete within " + options.handshakeTimeout().toMillis() + " ms", e);
+        } catch (SSLException e) {
+            throw new ConnectFailedException(Kind.TLS, "TLS handshake with " + endpoint + " failed: " + e.getMessage()
+                    + " (for a self-signed certificate, trust it explicitly)", e);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new ConnectFailedException(Kind.TLS, "TLS with " + endpoint + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * Sends the handshake request and reads until the connection opens or fails. The bytes read with the
+     * end of the response head may already hold the server's first frames: the connection decodes them,
+     * and their events go to the session first.
+     */
+    private static WebSocketSession handshake(Socket socket, ClientHandshake handshake, ClientOptions options,
+                                              long deadline) throws ConnectFailedException, InterruptedException {
+        ClientObserver observer = options.observer();
+        Connection connection = Connection.client(handshake, options.limits(), MaskingKeySource.secure());
+        List<Event> events = new ArrayList<>();
+        try {
+            OutputStream out = socket.getOutputStream();
+            byte[] request = connection.takeOutgoingBytes();
+            observer.handshakeBytes(false, request, 0, request.length);
+            out.write(request);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[READ_BUFFER_SIZE];
+            while (connection.state() == ConnectionState.CONNECTING) {
+                socket.setSoTimeout(remainingMillis(deadline));
+                int count = in.read(buffer);
+                if (count < 0) {
+                    connection.receiveEof();
+                } else {
+                    observer.handshakeBytes(true, buffer, 0, count);
+                    connection.receive(ByteBuffer.wrap(buffer, 0, count));
+                }
+                events.addAll(connection.takeEvents());
+            }
+            socket.setSoTimeout(0);
+        } catch (SocketTimeoutException e) {
+            throw new ConnectFailedException(Kind.HANDSHAKE_TIMEOUT, handshake.uri()
+                    + " did not answer the WebSocket handshake within " + options.handshakeTimeout().toMillis()
+                    + " ms (is it an HTTP server? is a proxy holding the request?)", e);
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("interrupted during the handshake with " + handshake.uri());
+            }
+            throw new ConnectFailedException(Kind.NETWORK, "the connection to " + handshake.uri()
+                    + " broke during the handshake: " + e.getMessage(), e);
+        }
+        Optional<String> subprotocol = Optional.empty();
+        for (Event event : events) {
+            switch (event) {
+                case Event.HandshakeFailed failed -> throw failure(handshake, failed.failure());
+                case Event.Opened opened -> subprotocol = opened.subprotocol();
+                default -> { }
+            }
+        }
+        try {
+            // Frames that came with the response may have made replies (a Pong, a Close): send them first.
+            byte[] replies = connection.takeOutgoingBytes();
+            if (replies.length > 0) {
+                socket.getOutputStream().write(replies);
+                socket.getOutputStream().flush();
+                observer.handshakeBytes(false, replies, 0, replies.length);
+            }
+        } catch (IOException e) {
+            throw new ConnectFailedException(Kind.NETWORK, "the connection to " + handshake.uri()
+                    + " broke right after the handshake: " + e.getMessage(), e);
+        }
+        return WebSocketSession.start(socket, connection, subprotocol, events, options.session(), observer);
+    }
+
+    /** RFC 6455 §4.1: if the server's response fails a check, the client MUST fail the WebSocket connection. */
+    private static ConnectFailedException failure(ClientHandshake handshake, HandshakeFailure failure) {
+        return new ConnectFailedException(handshake.uri() + " refused the WebSocket handshake: " + failure.message(),
+                failure);
+    }
+
+    private static int remainingMillis(long deadline) throws SocketTimeoutException {
+        long remaining = (deadline - System.nanoTime()) / 1_000_000;
+        if (remaining <= 0) {
+            throw new SocketTimeoutException("deadline passed");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, remaining);
+    }
+
+    private static String stripBrackets(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+}
