@@ -1,0 +1,294 @@
+package dev.wslab.server;
+
+import dev.wslab.protocol.close.CloseCode;
+import dev.wslab.protocol.close.CloseStatus;
+import dev.wslab.protocol.connection.Connection;
+import dev.wslab.protocol.connection.ConnectionState;
+import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.handshake.HandshakeRejection;
+import dev.wslab.protocol.handshake.ServerHandshake;
+import dev.wslab.protocol.handshake.ServerHandshakeResult;
+import dev.wslab.protocol.http.HttpRequest;
+import dev.wslab.transport.WebSocketSession;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * ConnectionWorker is the life of one accepted connection, on its own virtual thread: read the request
+ * head before the handshake deadline, answer plain HTTP or judge the handshake (RFC 6455 §4.2.1), then
+ * run the endpoint's handler on the open session and wait for the connection to end.
+ */
+final class ConnectionWorker {
+
+    private static final System.Logger LOG = System.getLogger(WebSocketServer.class.getName());
+
+    private final WebSocketServer server;
+    private final ServerConfig config;
+    private final Socket socket;
+    private final ConnectionObserver observer;
+    private final Connection connection;
+
+    ConnectionWorker(WebSocketServer server, Socket socket) {
+        this.server = server;
+        this.config = server.config();
+        this.socket = socket;
+        this.observer = new ConnectionObserver(socket.getRemoteSocketAddress(), server.metrics(), this::logTransition);
+        this.connection = Connection.server(config.limits());
+    }
+
+    private void logTransition(Transition transition) {
+        LOG.log(System.Logger.Level.INFO, transition.toString());
+        config.transitionListener().accept(transition);
+    }
+
+    void run() {
+        observer.transition(ConnectionState.CONNECTING, "");
+        boolean opened = false;
+        try {
+            Optional<HttpRequest> request = readRequest();
+            if (request.isPresent()) {
+                opened = answer(request.get());
+            }
+        } catch (IOException e) {
+            observer.transition(ConnectionState.CLOSED, "before the handshake completed: " + e.getMessage());
+        } finally {
+            server.handshakeDone(socket);
+            if (!opened) {
+                WebSocketServer.closeQuietly(socket);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- reading the request, on a deadline
+
+    /**
+     * Reads until the connection has a whole request head. SO_TIMEOUT alone would restart with every byte
+     * received; the deadline is absolute, so it is recomputed before each read (slowloris).
+     */
+    private Optional<HttpRequest> readRequest() throws IOException {
+        long deadline = System.nanoTime() + config.handshakeTimeout().toNanos();
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[4096];
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return timedOut();
+            }
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            int count;
+            try {
+                count = in.read(buffer);
+            } catch (SocketTimeoutException e) {
+                return timedOut();
+            }
+            if (count < 0) {
+                observer.transition(ConnectionState.CLOSED, "the peer closed before sending a whole request");
+                return Optional.empty();
+            }
+            connection.receive(ByteBuffer.wrap(buffer, 0, count));
+            for (Event event : connection.takeEvents()) {
+                switch (event) {
+                    case Event.HandshakeRequested requested -> {
+                        return Optional.of(requested.request());
+                    }
+                    case Event.HandshakeRejected rejected -> {
+                        // A malformed head: the connection already wrote its 400 or 431.
+                        writeAndClose(connection.takeOutgoingBytes());
+                        failed(rejected.rejection().status(), rejected.rejection().message());
+                        return Optional.empty();
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+    }
+
+    private Optional<HttpRequest> timedOut() {
+        refuse(HttpAnswer.text(408, "the handshake request did not arrive within "
+                + config.handshakeTimeout().toMillis() + " ms"), false);
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- answering
+
+    /** Answers the request; returns true when a session was opened (it then owns the socket). */
+    private boolean answer(HttpRequest request) throws IOException {
+        String path = pathOf(request.target());
+        // Only an upgrade to websocket counts: the JDK's HttpClient, for one, offers "Upgrade: h2c" on every
+        // plain request, which a server may ignore (RFC 9110 §7.8).
+        boolean upgrade = request.headers().containsToken("Upgrade", "websocket");
+        boolean headOnly = request.method().equals("HEAD");
+        if (!upgrade && (request.method().equals("GET") || headOnly)) {
+            Optional<HttpAnswer> plain = plainHttp(path);
+            if (plain.isPresent()) {
+                writeAndClose(plain.get().toBytes(headOnly));
+                observer.transition(ConnectionState.CLOSED, "plain HTTP " + plain.get().status() + " " + path);
+                return false;
+            }
+        }
+        if (upgrade && config.rateLimiter().isPresent()) {
+            Duration wait = config.rateLimiter().get().tryAcquire(((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress());
+            if (!wait.isZero()) {
+                refuse(HttpAnswer.text(429, "too many handshakes from your address; retry later")
+                        .withHeader("Retry-After", seconds(wait)), headOnly);
+                return false;
+            }
+        }
+        Optional<Endpoint> endpoint = config.endpointFor(path);
+        ServerHandshakeResult result = endpoint.map(Endpoint::handshake)
+                .orElseGet(ServerHandshake::create).validate(request);
+        if (!(result instanceof ServerHandshakeResult.Accepted accepted)) {
+            return reject((HandshakeRejection) result);
+        }
+        if (endpoint.isEmpty()) {
+            return reject(HandshakeRejection.of(HandshakeRejection.Kind.RESOURCE_NOT_FOUND, "path " + path));
+        }
+        Optional<String> origin = accepted.origin();
+        if (!config.originAllowed(origin.orElse(null))) {
+            return reject(HandshakeRejection.of(HandshakeRejection.Kind.ORIGIN_NOT_ALLOWED, "got " + origin.get()));
+        }
+        Optional<HandshakeRejection> denied = config.authenticator().authenticate(request);
+        if (denied.isPresent()) {
+            return reject(denied.get());
+        }
+        if (!server.connectionSlots().tryAcquire()) {
+            refuse(HttpAnswer.text(503, "the server has " + config.maxConnections() + " connections already; retry later")
+                    .withHeader("Retry-After", seconds(config.retryAfter())), false);
+            return false;
+        }
+        open(accepted, endpoint.get());
+        return true;
+    }
+
+    private Optional<HttpAnswer> plainHttp(String path) {
+        if (config.healthPath().filter(path::equals).isPresent()) {
+            return Optional.of(HttpAnswer.text(200, "ok"));
+        }
+        if (config.metricsPath().filter(path::equals).isPresent()) {
+            return Optional.of(server.metrics().answer());
+        }
+        return config.staticFiles().filter(files -> files.matches(path)).map(files -> files.answer(path));
+    }
+
+    private boolean reject(HandshakeRejection rejection) throws IOException {
+        connection.respond(rejection);
+        connection.takeEvents();
+        writeAndClose(connection.takeOutgoingBytes());
+        failed(rejection.status(), rejection.message());
+        return false;
+    }
+
+    private void refuse(HttpAnswer answer, boolean headOnly) {
+        try {
+            writeAndClose(answer.toBytes(headOnly));
+        } catch (IOException ignored) {
+            // the client is gone; nothing to tell it
+        }
+        failed(answer.status(), new String(answer.body(), StandardCharsets.UTF_8).strip());
+    }
+
+    private void failed(int status, String why) {
+        server.metrics().handshakeFailed(status);
+        observer.transition(ConnectionState.CLOSED, "handshake refused " + status + ": " + why);
+    }
+
+    // ---------------------------------------------------------------- the open connection
+
+    /** Sends the 101, starts the session, runs the handler, and waits for the connection to end. */
+    private void open(ServerHandshakeResult.Accepted accepted, Endpoint endpoint) throws IOException {
+        WebSocketSession session;
+        try {
+            connection.respond(accepted);
+            List<Event> initialEvents = connection.takeEvents();
+            OutputStream out = socket.getOutputStream();
+            out.write(connection.takeOutgoingBytes());
+            out.flush();
+            socket.setSoTimeout(0); // from now on the session's idle timeout and heartbeat apply
+            server.metrics().connectionOpened();
+            observer.transition(ConnectionState.OPEN, accepted.resourceName()
+                    + accepted.subprotocol().map(p -> " subprotocol=" + p).orElse(""));
+            session = WebSocketSession.start(socket, connection, accepted.subprotocol(), initialEvents,
+                    config.sessionOptions(), observer);
+        } catch (IOException | RuntimeException e) {
+            server.connectionSlots().release();
+            throw e;
+        }
+        server.handshakeDone(socket);
+        server.sessionStarted(session);
+        try {
+            runHandler(endpoint.handler(), session);
+            awaitEnd(session);
+        } finally {
+            server.sessionEnded(session);
+            server.connectionSlots().release();
+        }
+    }
+
+    private void runHandler(WebSocketHandler handler, WebSocketSession session) {
+        try {
+            handler.handle(session);
+            if (session.state() == ConnectionState.OPEN) {
+                session.close(CloseStatus.NORMAL);
+            }
+        } catch (Exception | Error e) {
+            LOG.log(System.Logger.Level.WARNING, "handler failed for " + socket.getRemoteSocketAddress(), e);
+            if (session.state() == ConnectionState.OPEN) {
+                session.close(CloseStatus.of(CloseCode.INTERNAL_ERROR, "internal error"));
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitEnd(WebSocketSession session) {
+        Duration limit = config.sessionOptions().closeTimeout().plusSeconds(2);
+        try {
+            session.closed().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            session.abort("the connection did not end within " + limit.toMillis() + " ms of the handler's end");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Writes a whole answer, then closes our side first and the socket (no reset that could eat the answer). */
+    private void writeAndClose(byte[] bytes) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(bytes);
+        out.flush();
+        try {
+            socket.shutdownOutput();
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // TLS sockets before JDK 11 could not half-close; closing is enough
+        }
+        WebSocketServer.closeQuietly(socket);
+    }
+
+    private static String pathOf(String target) {
+        String path = target;
+        if (!path.startsWith("/")) {
+            int scheme = path.indexOf("://");
+            int slash = scheme < 0 ? -1 : path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    private static String seconds(Duration wait) {
+        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
+    }
+}
