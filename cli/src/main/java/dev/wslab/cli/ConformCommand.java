@@ -81,6 +81,9 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "cases run at once (default: ${DEFAULT-VALUE})")
     int parallel;
 
+    @Option(names = {"-k", "--insecure"}, description = "for wss:// targets, trust any certificate (self-signed test servers only)")
+    boolean insecure;
+
     @Option(names = "--spec", paramLabel = "FILE", description = "an Autobahn fuzzingclient spec.json: servers, cases, exclude-cases, outdir")
     Path autobahnSpec;
 
@@ -119,7 +122,8 @@ final class ConformCommand implements Callable<Integer> {
 
     private int runOne(PrintWriter out, URI target, String agentName, Path reports, List<ConformanceCase> selected)
             throws Exception {
-        Target wire = new Target(target, handshakeOptions(), Duration.ofSeconds(5));
+        Target wire = new Target(target, handshakeOptions(), Duration.ofSeconds(5),
+                insecure ? java.util.Optional.of(InsecureTls.context()) : java.util.Optional.empty());
         AtomicInteger done = new AtomicInteger();
         boolean interactive = System.console() != null;
         long start = System.nanoTime();

@@ -167,7 +167,7 @@ final class ConnectCommand implements Callable<Integer> {
             options = options.withSession(SessionOptions.DEFAULTS.withHeartbeat(pingInterval, pingInterval));
         }
         if (insecure) {
-            options = options.withTls(trustAnything()).withVerifyHostname(false);
+            options = options.withTls(InsecureTls.context()).withVerifyHostname(false);
         }
         if (trace) {
             options = options.withObserver(new WireTrace(err, Clock.systemDefaultZone()));
@@ -220,60 +220,5 @@ final class ConnectCommand implements Callable<Integer> {
         String hex = HexFormat.ofDelimiter(" ").formatHex(data.toByteArray(), 0, shown);
         return "<binary " + data.length() + (data.length() == 1 ? " byte" : " bytes")
                 + (shown == 0 ? "" : ": " + hex + (shown < data.length() ? " ..." : "")) + ">";
-    }
-
-    /** A TLS context that trusts every certificate: --insecure, for self-signed test servers only. */
-    private static SSLContext trustAnything() {
-        X509TrustManager anything = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {anything}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS in this JDK", e);
-        }
-    }
-
-    /** Reads 500ms, 20s, 2m, 0, or ISO-8601 (PT20S). */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String text = value.trim().toLowerCase(Locale.ROOT);
-            try {
-                Duration duration;
-                if (text.equals("0")) {
-                    duration = Duration.ZERO;
-                } else if (text.startsWith("pt")) {
-                    duration = Duration.parse(text.toUpperCase(Locale.ROOT));
-                } else if (text.endsWith("ms")) {
-                    duration = Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-                } else if (text.endsWith("s")) {
-                    duration = Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
-                } else if (text.endsWith("m")) {
-                    duration = Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
-                } else {
-                    throw new NumberFormatException();
-                }
-                if (duration.isNegative()) {
-                    throw new NumberFormatException();
-                }
-                return duration;
-            } catch (RuntimeException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 20s, 2m, 0)");
-            }
-        }
     }
 }

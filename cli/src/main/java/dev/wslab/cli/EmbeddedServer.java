@@ -1,22 +1,30 @@
 package dev.wslab.cli;
 
+import dev.wslab.server.ReferenceServer;
+import dev.wslab.server.WebSocketServer;
+
+import java.io.IOException;
 import java.net.URI;
 
-/** EmbeddedServer is wslab's own echo server on a free loopback port: the default target of {@code conform}. */
+/** EmbeddedServer is wslab's reference server on a free loopback port: the default target of {@code conform}. */
 final class EmbeddedServer implements AutoCloseable {
 
-    private EmbeddedServer() {
+    private final WebSocketServer server;
+
+    private EmbeddedServer(WebSocketServer server) {
+        this.server = server;
     }
 
-    static EmbeddedServer start() {
-        throw new IllegalStateException("the embedded server is not available yet; give a ws:// URL");
+    static EmbeddedServer start() throws IOException {
+        return new EmbeddedServer(ReferenceServer.start());
     }
 
     URI uri() {
-        throw new IllegalStateException("not started");
+        return URI.create(server.uri("/"));
     }
 
     @Override
     public void close() {
+        server.close();
     }
 }

@@ -30,6 +30,8 @@ public final class Judge {
     public static CaseResult judge(ConformanceCase testCase, Observation seen, boolean suiteHadToClose,
                                    List<WireLog.Entry> wireLog, Duration duration) {
         Expectation expected = testCase.expectation();
+        // A server may send Pings of its own at any time (keepalive, §5.5.2): they are not judged.
+        List<Observed> events = seen.events().stream().filter(e -> !(e instanceof Observed.Ping)).toList();
         Verdict behavior;
         String behaviorReason;
         if (seen.serverViolation().isPresent()) {
@@ -38,17 +40,17 @@ public final class Judge {
         } else if (expected.informational()) {
             behavior = Verdict.INFORMATIONAL;
             behaviorReason = "the RFC leaves this open; observed " + describe(seen.events());
-        } else if (seen.events().equals(expected.events()) || expected.alsoOk().contains(seen.events())) {
+        } else if (events.equals(expected.events()) || expected.alsoOk().contains(events)) {
             behavior = Verdict.OK;
             behaviorReason = expected.events().isEmpty() ? "no message, Ping or Pong, as expected"
-                    : "observed " + describe(seen.events()) + ", as expected";
-        } else if (expected.nonStrictEvents().filter(seen.events()::equals).isPresent()) {
+                    : "observed " + describe(events) + ", as expected";
+        } else if (expected.nonStrictEvents().filter(events::equals).isPresent()) {
             behavior = Verdict.NON_STRICT;
-            behaviorReason = "observed " + describe(seen.events()) + ", which the RFC allows, but "
+            behaviorReason = "observed " + describe(events) + ", which the RFC allows, but "
                     + describe(expected.events()) + " is better";
         } else {
             behavior = Verdict.FAILED;
-            behaviorReason = "expected " + describe(expected.events()) + "; observed " + describe(seen.events());
+            behaviorReason = "expected " + describe(expected.events()) + "; observed " + describe(events);
         }
 
         CloseExpectation close = expected.close();

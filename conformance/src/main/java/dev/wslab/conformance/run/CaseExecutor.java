@@ -94,6 +94,10 @@ public final class CaseExecutor {
     private static void sendSteps(ConformanceCase testCase, WireConnection wire, WireLog log) throws InterruptedException {
         try {
             for (Step step : testCase.steps()) {
+                if (wire.observation().tcpClosed()) {
+                    log.note("the server closed the connection; the rest of the case is not sent");
+                    return;
+                }
                 switch (step) {
                     case Step.Send send -> sendFrames(wire, send);
                     case Step.SendRaw raw -> write(wire, raw.bytes().toByteArray(), raw.writing(), "raw bytes");

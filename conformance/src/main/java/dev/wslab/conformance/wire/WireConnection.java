@@ -72,6 +72,9 @@ public final class WireConnection implements AutoCloseable {
     private boolean closeSent;
     private boolean tcpClosed;
     private boolean frameLogBroken;
+    private final dev.wslab.protocol.frame.FrameDecoder sentFrames = new dev.wslab.protocol.frame.FrameDecoder();
+    private boolean sentFramesUnreadable;
+    private final List<Frame> heldReplies = new ArrayList<>();
     private boolean serverCloseFrameSeen;
 
     private WireConnection(Socket socket, WireLog log) throws IOException {
@@ -108,6 +111,10 @@ public final class WireConnection implements AutoCloseable {
         try {
             socket.connect(new InetSocketAddress(uri.host(), uri.port()), (int) target.connectTimeout().toMillis());
             socket.setTcpNoDelay(true);
+            if (target.secure()) {
+                socket = target.tlsContext().getSocketFactory().createSocket(socket, uri.host(), uri.port(), true);
+                ((javax.net.ssl.SSLSocket) socket).startHandshake();
+            }
             socket.setSoTimeout((int) target.connectTimeout().toMillis());
             WireConnection connection = new WireConnection(socket, log);
             ClientHandshake handshake = ClientHandshake.create(target.uri(), target.handshake(), new SecureRandom());
@@ -180,6 +187,8 @@ public final class WireConnection implements AutoCloseable {
             out.write(bytes);
             out.flush();
             log.add(WireLog.Direction.SENT, text, bytes);
+            trackSent(bytes);
+            sendHeldReplies();
         } finally {
             writeLock.unlock();
         }
@@ -195,7 +204,9 @@ public final class WireConnection implements AutoCloseable {
                 out.write(piece);
                 out.flush();
                 log.add(WireLog.Direction.SENT, "chop", piece);
+                trackSent(piece);
             }
+            sendHeldReplies();
         } finally {
             writeLock.unlock();
         }
@@ -313,16 +324,60 @@ public final class WireConnection implements AutoCloseable {
         try {
             for (Event event : judged) {
                 if (event instanceof Event.PingReceived ping && !isCloseSent()) {
-                    send(Frame.pong(ping.payload()));
+                    replyWith(Frame.pong(ping.payload()));
                 } else if (event instanceof Event.CloseReceived close && !isCloseSent()) {
                     // RFC 6455 §5.5.1: answer a Close with a Close, typically echoing the code.
-                    send(Frame.close(close.status().equals(CloseStatus.NO_STATUS)
+                    replyWith(Frame.close(close.status().equals(CloseStatus.NO_STATUS)
                             ? CloseStatus.NO_STATUS : CloseStatus.of(close.status().code())));
                 }
             }
         } catch (IOException e) {
             log.note("could not reply: " + e.getMessage());
         }
+    }
+
+    /**
+     * Sends a reply at once when the suite is between frames; else holds it until the frame the case is
+     * writing in pieces is complete: a frame written into the middle of another would be garbage to the
+     * server (a defect of Autobahn's 6.4.x, issue #47).
+     */
+    private void replyWith(Frame reply) throws IOException {
+        writeLock.lock();
+        try {
+            if (isBetweenFrames()) {
+                send(reply);
+            } else {
+                heldReplies.add(reply);
+                log.note("reply held back until the frame being sent is complete: " + reply);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void sendHeldReplies() throws IOException {
+        while (!heldReplies.isEmpty() && isBetweenFrames()) {
+            send(heldReplies.removeFirst());
+        }
+    }
+
+    /** Follows the frames in what the suite writes, to know whether it is between two frames. */
+    private void trackSent(byte[] bytes) {
+        if (sentFramesUnreadable) {
+            return;
+        }
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            while (sentFrames.next(in) != null) {
+                // only the position matters
+            }
+        } catch (ProtocolViolationException e) {
+            sentFramesUnreadable = true; // a case sent bytes that are not frames on purpose
+        }
+    }
+
+    private boolean isBetweenFrames() {
+        return sentFramesUnreadable || sentFrames.isAtFrameBoundary();
     }
 
     private void logFrames(byte[] bytes) {
