@@ -1,0 +1,94 @@
+package dev.wslab.cli;
+
+import dev.wslab.server.ReferenceServer;
+import dev.wslab.server.WebSocketServer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("wslab conform")
+class ConformCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("with no URL it tests the embedded reference server and writes every report")
+    void embeddedServerByDefault() throws Exception {
+        CommandLineRunner result = CommandLineRunner.run("conform", "--cases", "1.*,2.*", "--report-dir", dir.toString());
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("testing the embedded reference server").contains("27 cases against")
+                .contains("total                        27            27");
+        assertThat(dir.resolve("index.html")).exists();
+        assertThat(dir.resolve("junit.xml")).content().contains("tests=\"27\"").contains("failures=\"0\"");
+        assertThat(dir.resolve("index.json")).content().contains("\"wslab\"").contains("\"2.10\"");
+        assertThat(dir.resolve("wslab_case_2_10.json")).exists();
+    }
+
+    @Test
+    @DisplayName("a baseline makes the run fail only on a change")
+    void baseline() throws Exception {
+        try (WebSocketServer server = ReferenceServer.start()) {
+            Path accepted = dir.resolve("accepted.json");
+            CommandLineRunner first = CommandLineRunner.run("conform", server.uri("/"), "--cases", "3.*",
+                    "--report-dir", dir.resolve("r1").toString(), "--write-baseline", accepted.toString());
+            assertThat(first.exitCode()).isZero();
+            assertThat(accepted).content().contains("\"3.2\" : \"NON-STRICT\"");
+            CommandLineRunner same = CommandLineRunner.run("conform", server.uri("/"), "--cases", "3.*",
+                    "--report-dir", dir.resolve("r2").toString(), "--baseline", accepted.toString());
+            assertThat(same.exitCode()).isZero();
+            assertThat(same.out()).contains("no change against the baseline");
+            Files.writeString(accepted, "{\"3.2\": \"OK\"}");
+            CommandLineRunner changed = CommandLineRunner.run("conform", server.uri("/"), "--cases", "3.*",
+                    "--report-dir", dir.resolve("r3").toString(), "--baseline", accepted.toString());
+            assertThat(changed.exitCode()).isEqualTo(1);
+            assertThat(changed.out()).contains("3.2: OK in the baseline, NON-STRICT now");
+        }
+    }
+
+    @Test
+    @DisplayName("Autobahn's fuzzingclient spec.json is read as it is")
+    void autobahnSpec() throws Exception {
+        try (WebSocketServer server = ReferenceServer.start()) {
+            Path spec = dir.resolve("fuzzingclient.json");
+            Files.writeString(spec, """
+                    {"outdir": "%s", "servers": [{"agent": "MyServer", "url": "%s"}],
+                     "cases": ["1.1.*", "10*"], "exclude-cases": ["1.1.8", "12.*", "13.*"], "exclude-agent-cases": {}}
+                    """.formatted(dir.resolve("out").toString().replace("\\", "/"), server.uri("/")));
+            CommandLineRunner result = CommandLineRunner.run("conform", "--spec", spec.toString());
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).contains("8 cases against");
+            assertThat(dir.resolve("out/index.json")).content().contains("\"MyServer\"").contains("\"10.1.1\"")
+                    .doesNotContain("\"1.1.8\"");
+        }
+    }
+
+    @Test
+    void badArgumentsAreOneLine() {
+        CommandLineRunner pattern = CommandLineRunner.run("conform", "ws://127.0.0.1:1/", "--cases", "1*");
+        assertThat(pattern.exitCode()).isEqualTo(1);
+        assertThat(pattern.err().strip()).isEqualTo("wslab: '1*' is not a case pattern: use ids such as 6.4.3,"
+                + " or a section followed by .* such as 6.* or 6.4.*");
+        CommandLineRunner url = CommandLineRunner.run("conform", "http://example.com/");
+        assertThat(url.exitCode()).isEqualTo(1);
+        assertThat(url.err()).startsWith("wslab: ").doesNotContain("Exception");
+    }
+
+    @Test
+    @DisplayName("a server that cannot be reached fails every case with the reason, exit code 1")
+    void unreachableServer() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        CommandLineRunner result = CommandLineRunner.run("conform", "ws://127.0.0.1:" + port + "/", "--cases", "1.1.1",
+                "--report-dir", dir.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("1.1.1").contains("FAILED").contains("could not start");
+    }
+}
