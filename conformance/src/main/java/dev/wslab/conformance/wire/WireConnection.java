@@ -427,27 +427,26 @@ public final class WireConnection implements AutoCloseable {
 
     /** Waits until at least {@code count} events were observed, the TCP connection ended, or the timeout. */
     public void awaitEvents(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        lock.lock();
-        try {
-            while (eventCountWithoutMarkers() < count && !tcpClosed && serverViolation.isEmpty()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                changed.awaitNanos(left);
-            }
-        } finally {
-            lock.unlock();
-        }
+        awaitUntil(() -> eventCountWithoutMarkers() >= count || tcpClosed || serverViolation.isPresent(), timeout);
     }
 
     /** Waits until the server closed TCP, or the timeout; returns whether it did. */
     public boolean awaitTcpClosed(Duration timeout) throws InterruptedException {
+        return awaitUntil(() -> tcpClosed, timeout);
+    }
+
+    /** Waits until the server's Close frame arrived or TCP ended, or the timeout; returns whether a Close came. */
+    public boolean awaitClose(Duration timeout) throws InterruptedException {
+        awaitUntil(() -> closeReceived.isPresent() || tcpClosed, timeout);
+        return observation().closeReceived().isPresent();
+    }
+
+    /** Waits, under the lock, until {@code condition} holds or the timeout passes; returns whether it holds. */
+    private boolean awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            while (!tcpClosed) {
+            while (!condition.getAsBoolean()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -455,24 +454,6 @@ public final class WireConnection implements AutoCloseable {
                 changed.awaitNanos(left);
             }
             return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Waits until the server's Close frame arrived or TCP ended, or the timeout; returns whether a Close came. */
-    public boolean awaitClose(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        lock.lock();
-        try {
-            while (closeReceived.isEmpty() && !tcpClosed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                changed.awaitNanos(left);
-            }
-            return closeReceived.isPresent();
         } finally {
             lock.unlock();
         }
