@@ -81,6 +81,10 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "cases run at once (default: ${DEFAULT-VALUE})")
     int parallel;
 
+    @Option(names = "--time-scale", paramLabel = "F", defaultValue = "1",
+            description = "give the server F times the catalog's deadlines (1 to 100; for slow servers or busy machines)")
+    double timeScale;
+
     @Option(names = {"-k", "--insecure"}, description = "for wss:// targets, trust any certificate (self-signed test servers only)")
     boolean insecure;
 
@@ -123,7 +127,7 @@ final class ConformCommand implements Callable<Integer> {
     private int runOne(PrintWriter out, URI target, String agentName, Path reports, List<ConformanceCase> selected)
             throws Exception {
         Target wire = new Target(target, handshakeOptions(), Duration.ofSeconds(5),
-                insecure ? java.util.Optional.of(InsecureTls.context()) : java.util.Optional.empty());
+                insecure ? java.util.Optional.of(InsecureTls.context()) : java.util.Optional.empty(), timeScale);
         AtomicInteger done = new AtomicInteger();
         boolean interactive = System.console() != null;
         long start = System.nanoTime();

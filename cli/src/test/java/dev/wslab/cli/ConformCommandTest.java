@@ -20,7 +20,7 @@ class ConformCommandTest {
     @Test
     @DisplayName("with no URL it tests the embedded reference server and writes every report")
     void embeddedServerByDefault() throws Exception {
-        CommandLineRunner result = CommandLineRunner.run("conform", "--cases", "1.*,2.*", "--report-dir", dir.toString());
+        CommandLineRunner result = CommandLineRunner.run("conform", "--time-scale", "3", "--cases", "1.*,2.*", "--report-dir", dir.toString());
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).contains("testing the embedded reference server").contains("27 cases against")
                 .contains("total                        27            27");
@@ -35,16 +35,16 @@ class ConformCommandTest {
     void baseline() throws Exception {
         try (WebSocketServer server = ReferenceServer.start()) {
             Path accepted = dir.resolve("accepted.json");
-            CommandLineRunner first = CommandLineRunner.run("conform", server.uri("/"), "--cases", "3.*",
+            CommandLineRunner first = CommandLineRunner.run("conform", server.uri("/"), "--time-scale", "3", "--cases", "3.*",
                     "--report-dir", dir.resolve("r1").toString(), "--write-baseline", accepted.toString());
             assertThat(first.exitCode()).isZero();
             assertThat(accepted).content().contains("\"3.2\" : \"NON-STRICT\"");
-            CommandLineRunner same = CommandLineRunner.run("conform", server.uri("/"), "--cases", "3.*",
+            CommandLineRunner same = CommandLineRunner.run("conform", server.uri("/"), "--time-scale", "3", "--cases", "3.*",
                     "--report-dir", dir.resolve("r2").toString(), "--baseline", accepted.toString());
             assertThat(same.exitCode()).isZero();
             assertThat(same.out()).contains("no change against the baseline");
             Files.writeString(accepted, "{\"3.2\": \"OK\"}");
-            CommandLineRunner changed = CommandLineRunner.run("conform", server.uri("/"), "--cases", "3.*",
+            CommandLineRunner changed = CommandLineRunner.run("conform", server.uri("/"), "--time-scale", "3", "--cases", "3.*",
                     "--report-dir", dir.resolve("r3").toString(), "--baseline", accepted.toString());
             assertThat(changed.exitCode()).isEqualTo(1);
             assertThat(changed.out()).contains("3.2: OK in the baseline, NON-STRICT now");

@@ -33,6 +33,25 @@ public record ConformanceCase(String id, String section, String description, Lis
         return Integer.parseInt(id.substring(0, id.indexOf('.') < 0 ? id.length() : id.indexOf('.')));
     }
 
+    /**
+     * Returns a copy whose deadline and pauses are {@code factor} times as long, for a slow server or a
+     * busy machine. A server that answers at once is not slowed down: the suite moves on as soon as the
+     * expected events have arrived.
+     */
+    public ConformanceCase scaledInTime(double factor) {
+        if (factor == 1.0) {
+            return this;
+        }
+        List<Step> scaled = steps.stream().map(step -> step instanceof Step.Pause pause
+                ? new Step.Pause(scale(pause.duration(), factor)) : step).toList();
+        return new ConformanceCase(id, section, description, rfcSections, scaled, expectation, scale(deadline, factor),
+                deviation, handshake);
+    }
+
+    private static Duration scale(Duration duration, double factor) {
+        return Duration.ofNanos((long) (duration.toNanos() * factor));
+    }
+
     /** Returns a copy with a note on how this case deviates from Autobahn's. */
     public ConformanceCase withDeviation(String note) {
         return new ConformanceCase(id, section, description, rfcSections, steps, expectation, deadline, note, handshake);

@@ -40,7 +40,7 @@ class ReferenceServerConformanceTest {
     void everyCaseIsOkOrAllowedByTheRfc() throws Exception {
         try (WebSocketServer server = ReferenceServer.start()) {
             List<ConformanceCase> cases = CaseSelection.ALL.select(AutobahnCatalog.everything());
-            List<CaseResult> results = ConformanceRunner.run(cases, Target.of(URI.create(server.uri("/"))), 8, r -> { });
+            List<CaseResult> results = ConformanceRunner.run(cases, Target.of(URI.create(server.uri("/"))).withTimeScale(TestTiming.SCALE), 8, r -> { });
             Map<String, Verdict> notOk = new TreeMap<>();
             Map<String, String> reasons = new TreeMap<>();
             for (CaseResult result : results) {

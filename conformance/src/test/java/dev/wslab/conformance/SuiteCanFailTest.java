@@ -150,7 +150,7 @@ class SuiteCanFailTest {
     private static Map<String, Verdict> verdicts(Set<Flaw> flaws) throws Exception {
         try (FlawedEchoServer server = new FlawedEchoServer(flaws)) {
             List<CaseResult> results = ConformanceRunner.run(CASES,
-                    Target.of(URI.create("ws://127.0.0.1:" + server.port() + "/")), 32, result -> { });
+                    Target.of(URI.create("ws://127.0.0.1:" + server.port() + "/")).withTimeScale(TestTiming.SCALE), 32, result -> { });
             Map<String, Verdict> verdicts = new TreeMap<>();
             results.forEach(result -> verdicts.put(result.testCase().id(), result.verdict()));
             return verdicts;

@@ -57,7 +57,7 @@ class UndertowBaselineTest {
             int port = ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();
             List<ConformanceCase> cases = CaseSelection.parse("*", "9.*").select(AutobahnCatalog.everything());
             List<CaseResult> results = ConformanceRunner.run(cases,
-                    Target.of(URI.create("ws://127.0.0.1:" + port + "/")), 16, result -> { });
+                    Target.of(URI.create("ws://127.0.0.1:" + port + "/")).withTimeScale(TestTiming.SCALE), 16, result -> { });
             results.stream().filter(r -> r.verdict() != Verdict.OK).forEach(r -> System.out.println("UNDERTOW " + r.testCase().id() + " " + r.verdict() + " " + r.reason()));
             if (Boolean.getBoolean("wslab.updateBaseline")) {
                 Baseline.write(BASELINE, results);

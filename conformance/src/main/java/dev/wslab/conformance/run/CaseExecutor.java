@@ -37,7 +37,8 @@ public final class CaseExecutor {
     }
 
     /** Runs {@code testCase} against {@code target}. Never throws for anything the server does. */
-    public static CaseResult run(ConformanceCase testCase, Target target) throws InterruptedException {
+    public static CaseResult run(ConformanceCase catalogCase, Target target) throws InterruptedException {
+        ConformanceCase testCase = catalogCase.scaledInTime(target.timeScale());
         if (testCase.handshake().isPresent()) {
             return runHandshake(testCase, testCase.handshake().get(), target);
         }

@@ -52,7 +52,11 @@ public final class ConformanceRunner {
             for (Future<CaseResult> future : futures) {
                 results.add(future.get());
             }
-            results.sort(Comparator.comparingInt(result -> cases.indexOf(result.testCase())));
+            java.util.Map<String, Integer> order = new java.util.HashMap<>();
+            for (int i = 0; i < cases.size(); i++) {
+                order.put(cases.get(i).id(), i);
+            }
+            results.sort(Comparator.comparingInt(result -> order.get(result.testCase().id())));
             return results;
         } catch (ExecutionException e) {
             throw new IllegalStateException("a case crashed the runner: " + e.getCause(), e.getCause());

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  */
 public final class ConformanceTests {
 
-    private final Target target;
+    private Target target;
     private String include = "*";
     private String exclude = "";
     private Map<String, Verdict> accepted = Map.of();
@@ -59,6 +59,12 @@ public final class ConformanceTests {
     /** Leaves out cases by pattern, e.g. {@code "9.*"}. */
     public ConformanceTests exclude(String patterns) {
         this.exclude = patterns;
+        return this;
+    }
+
+    /** Gives the server {@code factor} times the catalog's deadlines and pauses (1 to 100). */
+    public ConformanceTests timeScale(double factor) {
+        this.target = target.withTimeScale(factor);
         return this;
     }
 

@@ -38,7 +38,7 @@ class ConformanceTestsTest {
     /** What a server's build would write: here, sections 0 to 2 and 6.4 against a correct server. */
     @TestFactory
     Stream<DynamicNode> aServersBuildRunsTheCatalogLikeThis() {
-        return ConformanceTests.against(URI.create("ws://127.0.0.1:" + server.port() + "/"))
+        return ConformanceTests.against(URI.create("ws://127.0.0.1:" + server.port() + "/")).timeScale(dev.wslab.conformance.TestTiming.SCALE)
                 .cases("0.*,1.*,2.*,6.4.*")
                 .accepting(Map.of("6.4.3", Verdict.NON_STRICT, "6.4.4", Verdict.NON_STRICT))
                 .tests();
@@ -50,16 +50,27 @@ class ConformanceTestsTest {
         try (var neverPongs = new dev.wslab.conformance.FlawedEchoServer(
                 EnumSet.of(dev.wslab.conformance.FlawedEchoServer.Flaw.NEVER_PONGS))) {
             List<DynamicTest> tests = new ArrayList<>();
-            ConformanceTests.against(URI.create("ws://127.0.0.1:" + neverPongs.port() + "/")).cases("2.*").tests()
+            ConformanceTests.against(URI.create("ws://127.0.0.1:" + neverPongs.port() + "/")).timeScale(dev.wslab.conformance.TestTiming.SCALE).cases("2.*").tests()
                     .forEach(node -> flatten(node, tests));
-            List<String> failed = new ArrayList<>();
-            for (DynamicTest test : tests) {
-                try {
-                    test.getExecutable().execute();
-                } catch (AssertionFailedError e) {
-                    assertThat(e.getMessage()).contains("wire log").contains("opening handshake request");
-                    failed.add(test.getDisplayName().split(" ")[0]);
+            List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (DynamicTest test : tests) {
+                    runs.add(executor.submit(() -> {
+                        try {
+                            test.getExecutable().execute();
+                        } catch (AssertionFailedError e) {
+                            assertThat(e.getMessage()).contains("wire log").contains("opening handshake request");
+                            failed.add(test.getDisplayName().split(" ")[0]);
+                        } catch (Throwable unexpected) {
+                            throw new IllegalStateException(unexpected);
+                        }
+                        return null;
+                    }));
                 }
+            }
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get(); // rethrows anything but the expected failures
             }
             assertThat(tests).hasSize(11);
             assertThat(failed).containsExactlyInAnyOrder("2.1", "2.2", "2.3", "2.4", "2.6", "2.9", "2.10", "2.11");
