@@ -1,6 +1,7 @@
 package dev.wslab.client;
 
-import dev.wslab.client.ResumeProtocol.Numbered;
+import dev.wslab.transport.resume.ResumeProtocol;
+import dev.wslab.transport.resume.ResumeProtocol.Numbered;
 import dev.wslab.protocol.close.CloseCode;
 import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.transport.Message;

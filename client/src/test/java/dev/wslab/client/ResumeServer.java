@@ -1,7 +1,9 @@
 package dev.wslab.client;
 
-import dev.wslab.client.ResumeBuffer.Replay;
-import dev.wslab.client.ResumeProtocol.Numbered;
+import dev.wslab.transport.resume.ResumeBuffer;
+import dev.wslab.transport.resume.ResumeProtocol;
+import dev.wslab.transport.resume.ResumeBuffer.Replay;
+import dev.wslab.transport.resume.ResumeProtocol.Numbered;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.websockets.core.AbstractReceiveListener;

@@ -1,7 +1,9 @@
 package dev.wslab.client;
 
-import dev.wslab.client.ResumeBuffer.Replay;
-import dev.wslab.client.ResumeProtocol.Numbered;
+import dev.wslab.transport.resume.ResumeBuffer;
+import dev.wslab.transport.resume.ResumeProtocol;
+import dev.wslab.transport.resume.ResumeBuffer.Replay;
+import dev.wslab.transport.resume.ResumeProtocol.Numbered;
 import dev.wslab.client.ResumeReceiver.Outcome;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

@@ -1,6 +1,6 @@
-package dev.wslab.client;
+package dev.wslab.transport.resume;
 
-import dev.wslab.client.ResumeProtocol.Numbered;
+import dev.wslab.transport.resume.ResumeProtocol.Numbered;
 
 import java.util.ArrayDeque;
 import java.util.List;

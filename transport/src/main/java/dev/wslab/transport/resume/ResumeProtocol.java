@@ -1,4 +1,4 @@
-package dev.wslab.client;
+package dev.wslab.transport.resume;
 
 import java.util.Objects;
 import java.util.OptionalLong;
