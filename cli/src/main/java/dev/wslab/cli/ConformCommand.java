@@ -11,6 +11,8 @@ import dev.wslab.conformance.report.JunitReport;
 import dev.wslab.conformance.run.AutobahnSpec;
 import dev.wslab.conformance.run.CaseSelection;
 import dev.wslab.conformance.run.ConformanceRunner;
+import dev.wslab.conformance.run.ProbeRunner;
+import dev.wslab.conformance.catalog.RobustnessProbes;
 import dev.wslab.conformance.run.Summary;
 import dev.wslab.conformance.wire.Target;
 import dev.wslab.protocol.handshake.ClientHandshakeOptions;
@@ -81,6 +83,10 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "cases run at once (default: ${DEFAULT-VALUE})")
     int parallel;
 
+    @Option(names = "--probes", description = "also run the robustness probes (section 20: huge heads, header floods,"
+            + " length bombs, unmasked frames), each followed by a check that the server still serves a fresh connection")
+    boolean probes;
+
     @Option(names = "--time-scale", paramLabel = "F", defaultValue = "1",
             description = "give the server F times the catalog's deadlines (1 to 100; for slow servers or busy machines)")
     double timeScale;
@@ -140,6 +146,10 @@ final class ConformCommand implements Callable<Integer> {
                 System.err.printf("[%4d/%d] cases done%n", count, selected.size());
             }
         });
+        if (probes) {
+            results = new ArrayList<>(results);
+            results.addAll(ProbeRunner.run(RobustnessProbes.cases(), wire, result -> { }));
+        }
         if (interactive) {
             System.err.println();
         }

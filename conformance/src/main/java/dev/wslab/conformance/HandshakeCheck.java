@@ -22,7 +22,11 @@ public record HandshakeCheck(String change, UnaryOperator<String> editRequest, b
         /** An HTTP error status, 4xx (§4.2.1: "an appropriate error code (such as 400 Bad Request)"). */
         REJECT,
         /** 4xx with a {@code Sec-WebSocket-Version} header listing 13 (§4.4). */
-        REJECT_WITH_VERSIONS
+        REJECT_WITH_VERSIONS,
+        /** An error status, or the connection closed without one: a server may drop an abusive request. */
+        REJECT_OR_CLOSE,
+        /** Any timely answer, accepting or refusing: the probe checks that the server is not stuck. */
+        ANY_ANSWER
     }
 
     public HandshakeCheck {

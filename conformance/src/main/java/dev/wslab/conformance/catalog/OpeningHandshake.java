@@ -70,14 +70,16 @@ final class OpeningHandshake {
         cases.add(check(id, change, rfc, edit, Answer.ACCEPT));
     }
 
-    private static ConformanceCase check(String id, String change, String rfc, UnaryOperator<String> edit, Answer answer) {
+    static ConformanceCase check(String id, String change, String rfc, UnaryOperator<String> edit, Answer answer) {
         String expectation = switch (answer) {
             case ACCEPT -> "expect 101 Switching Protocols with a valid handshake";
             case REJECT -> "expect an HTTP error status (4xx), not 101";
             case REJECT_WITH_VERSIONS -> "expect an HTTP error status (such as 426) with Sec-WebSocket-Version: 13";
+            case REJECT_OR_CLOSE -> "expect an HTTP error status (such as 431) or the connection closed, not 101";
+            case ANY_ANSWER -> "expect an answer, 101 or an error, within the connect timeout";
         };
         List<Step> noSteps = List.of();
-        return new ConformanceCase(id, SECTION, "Send a handshake request that " + change + "; " + expectation + ".",
+        return new ConformanceCase(id, id.startsWith("20.") ? "Robustness" : SECTION, "Send a handshake request that " + change + "; " + expectation + ".",
                 List.of(rfc.split(",\\s*")), noSteps, Expectation.echo(), Duration.ofSeconds(2), "",
                 Optional.of(new HandshakeCheck(change, edit, new byte[0], answer)));
     }
@@ -95,7 +97,7 @@ final class OpeningHandshake {
         };
     }
 
-    private static UnaryOperator<String> addHeader(String line) {
+    static UnaryOperator<String> addHeader(String line) {
         return head -> head.substring(0, head.length() - 2) + line + "\r\n\r\n";
     }
 

@@ -29,6 +29,14 @@ public final class HandshakeJudge {
                         + check.change() + " is valid, but the handshake failed: " + failure.message());
             };
         }
+        if (check.expected() == HandshakeCheck.Answer.ANY_ANSWER) {
+            return response.isPresent()
+                    ? new Judgement(Verdict.OK, "the server answered " + response.get().status() + " in time")
+                    : new Judgement(Verdict.FAILED, "the server did not answer the request in time");
+        }
+        if (response.isEmpty() && check.expected() == HandshakeCheck.Answer.REJECT_OR_CLOSE) {
+            return new Judgement(Verdict.OK, "the server closed the connection without accepting the request");
+        }
         if (response.isEmpty()) {
             return new Judgement(Verdict.FAILED, "the server closed the connection without an HTTP response; §4.2.1"
                     + " says it MUST answer an invalid request with an error status such as 400");

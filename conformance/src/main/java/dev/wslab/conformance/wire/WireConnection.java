@@ -126,8 +126,13 @@ public final class WireConnection implements AutoCloseable {
             if (afterHead.length > 0) {
                 log.add(WireLog.Direction.SENT, "bytes right after the request, in the same write", afterHead);
             }
-            connection.out.write(all);
-            connection.out.flush();
+            try {
+                connection.out.write(all);
+                connection.out.flush();
+            } catch (IOException e) {
+                // The server may refuse an abusive request before it has all of it, and answer anyway.
+                log.note("the server stopped reading the request: " + e.getMessage());
+            }
             return connection.readResponse(handshake);
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -145,6 +150,10 @@ public final class WireConnection implements AutoCloseable {
                 count = in.read(buffer);
             } catch (java.net.SocketTimeoutException e) {
                 log.note("no answer to the handshake within the connect timeout");
+                socket.close();
+                return new HandshakeProbe(Optional.empty(), HandshakeFailure.closedBeforeResponse(), Optional.empty());
+            } catch (IOException e) {
+                log.note("the connection ended before an answer: " + e.getMessage());
                 socket.close();
                 return new HandshakeProbe(Optional.empty(), HandshakeFailure.closedBeforeResponse(), Optional.empty());
             }
