@@ -57,7 +57,9 @@ public final class FlawedEchoServer implements AutoCloseable {
         /** §5.5.1: data that arrives after the client's Close is still echoed. */
         ECHOES_AFTER_CLOSE,
         /** §4.2.1: every request is accepted with 101, whatever it lacks. */
-        ACCEPTS_ANY_HANDSHAKE
+        ACCEPTS_ANY_HANDSHAKE,
+        /** §5.5.1: after the closing handshake the server leaves TCP open, waiting for the client to close it. */
+        KEEPS_TCP_OPEN_AFTER_CLOSE
     }
 
     private final ServerSocket listener;
@@ -228,6 +230,10 @@ public final class FlawedEchoServer implements AutoCloseable {
                 Frame frame;
                 while ((frame = reader.next(pending)) != null) {
                     if (!session.handle(frame)) {
+                        if (session.closeReceived && flaws.contains(Flaw.KEEPS_TCP_OPEN_AFTER_CLOSE)) {
+                            drain(in);
+                            return;
+                        }
                         socket.shutdownOutput();
                         drain(in);
                         return;

@@ -67,6 +67,10 @@ public final class Judge {
                 behavior = Verdict.FAILED;
                 behaviorReason = "the server went on with a message it MUST reject (" + behaviorReason + ")";
             }
+        } else if (seen.serverLeftTcpOpen()) {
+            closeVerdict = Verdict.FAILED;
+            closeReason = "after the closing handshake the server kept the TCP connection open; §5.5.1: \"The server MUST"
+                    + " close the underlying TCP connection immediately\"";
         } else if (seen.closeReceived().isPresent()) {
             CloseStatus status = seen.closeReceived().get();
             boolean noCode = status.equals(CloseStatus.NO_STATUS);

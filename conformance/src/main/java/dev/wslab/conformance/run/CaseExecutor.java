@@ -74,9 +74,8 @@ public final class CaseExecutor {
         }
         HandshakeJudge.Judgement judgement = HandshakeJudge.judge(check, probe);
         if (probe.connection().isEmpty()) {
-            Observation nothing = new Observation(List.of(), Optional.empty(), false, true, Optional.empty());
             return new CaseResult(testCase, judgement.verdict(), judgement.reason(), Verdict.OK,
-                    "no WebSocket connection to close", nothing, log.entries(), log.elapsed());
+                    "no WebSocket connection to close", Observation.nothing(), log.entries(), log.elapsed());
         }
         WireConnection wire = probe.connection().get();
         try (wire) {
@@ -188,14 +187,17 @@ public final class CaseExecutor {
 
     private static void awaitTcpClose(WireConnection wire, WireLog log) throws InterruptedException, IOException {
         if (!wire.awaitTcpClosed(CLOSE_TIMEOUT)) {
+            Observation seen = wire.observation();
+            if (seen.closeSent() && seen.closeReceived().isPresent()) {
+                wire.noteServerLeftTcpOpen();
+            }
             log.note("the server did not close TCP within " + CLOSE_TIMEOUT.toMillis() + " ms; the suite closes it");
             wire.shutdownOutput();
         }
     }
 
     private static CaseResult failedToStart(ConformanceCase testCase, WireLog log, String why) {
-        Observation nothing = new Observation(List.of(), Optional.empty(), false, false, Optional.empty());
         return new CaseResult(testCase, Verdict.FAILED, "the case could not start: " + why, Verdict.FAILED,
-                "no connection", nothing, log.entries(), log.elapsed());
+                "no connection", Observation.nothing(), log.entries(), log.elapsed());
     }
 }

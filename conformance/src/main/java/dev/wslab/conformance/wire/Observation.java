@@ -15,7 +15,13 @@ import java.util.Optional;
  * @param closeSent whether the suite sent a Close frame
  * @param tcpClosed whether the TCP connection ended (by the server, or after the suite closed it)
  * @param serverViolation a rule of RFC 6455 the server broke in what it sent, if any
+ * @param serverLeftTcpOpen whether, after the closing handshake, the server did not close TCP in time
  */
 public record Observation(List<Observed> events, Optional<CloseStatus> closeReceived, boolean closeSent,
-                          boolean tcpClosed, Optional<Violation> serverViolation) {
+                          boolean tcpClosed, Optional<Violation> serverViolation, boolean serverLeftTcpOpen) {
+
+    /** Returns what was observed when no connection could be made. */
+    public static Observation nothing() {
+        return new Observation(List.of(), Optional.empty(), false, true, Optional.empty(), false);
+    }
 }

@@ -72,6 +72,7 @@ public final class WireConnection implements AutoCloseable {
     private boolean closeSent;
     private boolean tcpClosed;
     private boolean frameLogBroken;
+    private boolean serverLeftTcpOpen;
     private final dev.wslab.protocol.frame.FrameDecoder sentFrames = new dev.wslab.protocol.frame.FrameDecoder();
     private boolean sentFramesUnreadable;
     private final List<Frame> heldReplies = new ArrayList<>();
@@ -232,6 +233,16 @@ public final class WireConnection implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /** Records that the server did not close TCP in time after the closing handshake. */
+    public void noteServerLeftTcpOpen() {
+        lock.lock();
+        try {
+            serverLeftTcpOpen = true;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -476,7 +487,8 @@ public final class WireConnection implements AutoCloseable {
     public Observation observation() {
         lock.lock();
         try {
-            return new Observation(List.copyOf(events), closeReceived, closeSent, tcpClosed, serverViolation);
+            return new Observation(List.copyOf(events), closeReceived, closeSent, tcpClosed, serverViolation,
+                    serverLeftTcpOpen);
         } finally {
             lock.unlock();
         }
