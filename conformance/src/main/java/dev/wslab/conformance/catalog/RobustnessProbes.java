@@ -61,9 +61,32 @@ public final class RobustnessProbes {
         cases.add(testCase("20.18", SECTION, "Send 'hello' with its length in the 16-bit form (§5.2: the minimal form"
                         + " MUST be used): a strict server fails with 1002, a lenient one echoes; informational.", "5.2",
                 steps(raw(nonMinimal)), Expectation.informational(Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE), 2));
+        byte[] emptyContinuations = new byte[6 * 100_000];
+        for (int i = 0; i < 100_000; i++) {
+            byte[] frame = FrameEncoder.encode(Frame.continuation(Payload.EMPTY, false).maskedWith(KEY));
+            System.arraycopy(frame, 0, emptyContinuations, i * frame.length, frame.length);
+        }
+        cases.add(testCase("20.21", SECTION, "Send a non-final text frame, then 100,000 empty non-final continuations and"
+                        + " never the end (ws #2329, HTTP/2 CVE-2019-9518): the server may wait or close (1008, 1009);"
+                        + " it must still serve others (the liveness check) - informational otherwise.", "5.4, 10.4",
+                steps(send(notFinal(text("start"))), raw(emptyContinuations)),
+                Expectation.informational(Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE), 2));
         cases.add(testCase("20.24", SECTION, "Send an unmasked text frame, then a Ping: a server MUST close on an unmasked"
                         + " frame (§5.1) and MUST NOT answer the Ping after failing (§7.1.7).", "5.1, 7.1.7",
                 steps(raw(concat(FrameEncoder.encode(Frame.text("unmasked")), ping))), closeWith(true, 1002), 2));
+        cases.add(testCase("20.27", SECTION, "Send a frame with the reserved opcode 0x3 announcing a 1 GiB payload and"
+                        + " 1 KiB of it (Jetty CVE-2026-19204): the opcode is refused at the header, 1002, nothing buffered.",
+                "5.2", steps(raw(concat(header(0x3, 1L << 30), new byte[1024]))), closeWith(true, 1002), 2));
+        byte[] fragment = new byte[64 * 1024];
+        java.util.Arrays.fill(fragment, (byte) 'a');
+        byte[] bad = fragment.clone();
+        bad[1000] = (byte) 0xC0; // can never start valid UTF-8
+        cases.add(testCase("20.29", SECTION, "Send a 10 x 64 KiB text message whose 2nd fragment holds an invalid byte,"
+                        + " pausing after each fragment: expect 1007 before the 3rd fragment is sent (marker B).", "8.1",
+                steps(send(notFinal(Frame.of(dev.wslab.protocol.frame.Opcode.TEXT, Payload.of(fragment)))), marker("A"),
+                        send(Frame.continuation(Payload.of(bad), false)), pause(1), marker("B"),
+                        send(Frame.continuation(Payload.of(fragment), true))),
+                Expectation.fails(1007, new dev.wslab.conformance.Observed.Marker("A")), 2));
         return cases;
     }
 
