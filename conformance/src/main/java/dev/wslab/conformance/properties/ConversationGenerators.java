@@ -1,0 +1,203 @@
+package dev.wslab.conformance.properties;
+
+import dev.wslab.conformance.Step;
+import dev.wslab.protocol.frame.Frame;
+import dev.wslab.protocol.frame.Opcode;
+import dev.wslab.protocol.frame.Payload;
+import org.quicktheories.core.Gen;
+import org.quicktheories.core.RandomnessSource;
+import org.quicktheories.impl.Constraint;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * ConversationGenerators builds QuickTheories generators of valid and broken conversations. Every choice is
+ * one draw from QuickTheories' randomness, bounded so that it shrinks towards the simplest choice: one
+ * message, no fragmentation, no Ping, small payloads, one write. Payload bytes are derived from one drawn
+ * seed, so a 64 KiB message is one draw, not 65536.
+ */
+public final class ConversationGenerators {
+
+    /** Above this many writes, chopped writing uses bigger chops: one-byte writes of 64 KiB take too long. */
+    static final int MAX_WRITES = 4096;
+
+    private ConversationGenerators() {
+    }
+
+    /** Returns a generator of valid conversations of one to {@code maxMessages} messages. */
+    public static Gen<Conversation> conversations(int maxMessages) {
+        return in -> conversation(in, 1, maxMessages);
+    }
+
+    /** Returns a generator of conversations with one rule broken at a random message boundary. */
+    public static Gen<BrokenConversation> brokenConversations(int maxMessages) {
+        return in -> {
+            Conversation valid = conversation(in, 0, maxMessages);
+            int at = draw(in, 0, valid.messages().size());
+            return new BrokenConversation(valid, at, violation(in));
+        };
+    }
+
+    private static Conversation conversation(RandomnessSource in, int minMessages, int maxMessages) {
+        int count = draw(in, minMessages, maxMessages);
+        List<Conversation.Message> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(message(in));
+        }
+        long bytes = messages.stream().mapToLong(m -> m.payload().length() + 130L * m.pings().size()).sum();
+        return new Conversation(messages, writing(in, bytes));
+    }
+
+    private static Conversation.Message message(RandomnessSource in) {
+        boolean text = draw(in, 0, 1) == 1;
+        int length = length(in);
+        long seed = draw(in, 0, Integer.MAX_VALUE);
+        Payload payload = text ? Payload.of(validUtf8(new SplittableRandom(seed), length)) : randomBytes(seed, length);
+        int fragments = draw(in, 1, 4);
+        List<Integer> cuts = new ArrayList<>();
+        for (int i = 1; i < fragments; i++) {
+            cuts.add(draw(in, 0, length)); // equal cuts make empty fragments, which are valid (§5.4)
+        }
+        cuts.add(0, 0);
+        cuts.add(length);
+        cuts.sort(null);
+        List<Conversation.Part> parts = new ArrayList<>();
+        for (int i = 0; i < fragments; i++) {
+            maybePing(in, parts);
+            parts.add(new Conversation.Part.Data(cuts.get(i + 1) - cuts.get(i)));
+        }
+        maybePing(in, parts);
+        return new Conversation.Message(text, payload, parts);
+    }
+
+    /** A Ping in about one gap of four, with 0 to 125 bytes (§5.5). */
+    private static void maybePing(RandomnessSource in, List<Conversation.Part> parts) {
+        if (draw(in, 0, 3) == 3) {
+            parts.add(new Conversation.Part.Ping(randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 0, 125))));
+        }
+    }
+
+    /** A length near the boundaries of the three payload length encodings (§5.2): 125/126, 65535/65536. */
+    private static int length(RandomnessSource in) {
+        int band = draw(in, 0, 9);
+        return switch (band) {
+            case 0, 1, 2, 3, 4, 5 -> draw(in, 0, 16);
+            case 6, 7 -> draw(in, 123, 129);
+            case 8 -> draw(in, 0, 2000);
+            default -> draw(in, 65533, 65539);
+        };
+    }
+
+    private static Step.Writing writing(RandomnessSource in, long bytes) {
+        return switch (draw(in, 0, 3)) {
+            case 0 -> Step.Writing.WHOLE;
+            case 1 -> Step.Writing.PER_FRAME;
+            default -> {
+                int chop = draw(in, 1, 64);
+                yield Step.Writing.chops((int) Math.max(chop, bytes / MAX_WRITES + 1));
+            }
+        };
+    }
+
+    private static Violation violation(RandomnessSource in) {
+        Violation.Kind kind = Violation.Kind.values()[draw(in, 0, Violation.Kind.values().length - 1)];
+        Payload small = randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 0, 20));
+        List<Frame> frames = switch (kind) {
+            case RESERVED_BIT -> {
+                Frame carrier = switch (draw(in, 0, 2)) {
+                    case 0 -> Frame.binary(small);
+                    case 1 -> Frame.of(Opcode.TEXT, Payload.of(validUtf8(new SplittableRandom(small.length()), small.length())));
+                    default -> Frame.ping(small);
+                };
+                yield List.of(Violation.withReservedBit(carrier, draw(in, 1, 3)));
+            }
+            case RESERVED_DATA_OPCODE -> List.of(Frame.binary(small).withOpcode(draw(in, 0x3, 0x7)));
+            case RESERVED_CONTROL_OPCODE -> List.of(Frame.ping(small).withOpcode(draw(in, 0xB, 0xF)));
+            case INVALID_UTF8 -> invalidText(in);
+            case OVERSIZED_CONTROL_FRAME -> List.of(Frame.of(draw(in, 0, 1) == 0 ? Opcode.PING : Opcode.PONG,
+                    randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 126, 300))));
+            case FRAGMENTED_CONTROL_FRAME -> List.of(Frame.ping(small).withFin(false));
+            case BAD_CLOSE_CODE -> List.of(Violation.closeFrame(Violation.closeBody(
+                    Violation.BAD_CLOSE_CODES.get(draw(in, 0, Violation.BAD_CLOSE_CODES.size() - 1)))));
+            case ONE_BYTE_CLOSE_PAYLOAD -> List.of(Violation.closeFrame(Payload.of((byte) draw(in, 0, 255))));
+            case CONTINUATION_WITHOUT_START -> List.of(Frame.continuation(small, draw(in, 0, 1) == 0));
+        };
+        return new Violation(kind, frames, kind.code());
+    }
+
+    /** Byte sequences that are invalid anywhere in UTF-8 (RFC 3629 §3, §10). */
+    private static final byte[][] INVALID_SEQUENCES = {
+        {(byte) 0xFF},                                     // never a UTF-8 byte
+        {(byte) 0x80},                                     // a continuation byte with no lead
+        {(byte) 0xC0, (byte) 0x80},                        // overlong NUL
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},           // a UTF-16 surrogate, U+D800
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
+        {(byte) 0xE2, (byte) 0x82},                        // a truncated 3-byte sequence, then something else
+    };
+
+    /** A text message, fragmented, with an invalid sequence spliced in at a random code point boundary. */
+    private static List<Frame> invalidText(RandomnessSource in) {
+        int length = draw(in, 0, 40);
+        byte[] valid = validUtf8(new SplittableRandom(draw(in, 0, Integer.MAX_VALUE)), length);
+        int at = codePointBoundary(valid, draw(in, 0, length));
+        byte[] bad = INVALID_SEQUENCES[draw(in, 0, INVALID_SEQUENCES.length - 1)];
+        if (bad.length == 2 && bad[0] == (byte) 0xE2 && at == valid.length) {
+            at = 0; // a truncated sequence must be followed by something, or end the message: both invalid
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(valid, 0, at);
+        out.writeBytes(bad);
+        out.write(valid, at, valid.length - at);
+        byte[] bytes = out.toByteArray();
+        int cut = draw(in, 0, bytes.length);
+        if (cut == 0 || cut == bytes.length) {
+            return List.of(Frame.of(Opcode.TEXT, Payload.of(bytes)));
+        }
+        return List.of(Frame.of(Opcode.TEXT, Payload.of(bytes, 0, cut)).withFin(false),
+                Frame.continuation(Payload.of(bytes, cut, bytes.length - cut), true));
+    }
+
+    private static int codePointBoundary(byte[] utf8, int index) {
+        int i = Math.min(index, utf8.length);
+        while (i < utf8.length && (utf8[i] & 0xC0) == 0x80) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Returns exactly {@code length} bytes of valid UTF-8 mixing 1- to 4-byte sequences (§8.1); the last
+     * few bytes are ASCII where a longer sequence would not fit.
+     */
+    static byte[] validUtf8(SplittableRandom random, int length) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length);
+        while (out.size() < length) {
+            int room = length - out.size();
+            int width = Math.min(room, 1 + random.nextInt(4));
+            int codePoint = switch (width) {
+                case 1 -> random.nextInt(0x80);
+                case 2 -> random.nextInt(0x80, 0x800);
+                case 3 -> {
+                    int c = random.nextInt(0x800, 0x10000 - 0x800);
+                    yield c >= 0xD800 ? c + 0x800 : c; // skip the surrogates, U+D800-U+DFFF
+                }
+                default -> random.nextInt(0x10000, 0x110000);
+            };
+            out.writeBytes(new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    private static Payload randomBytes(long seed, int length) {
+        byte[] bytes = new byte[length];
+        new SplittableRandom(seed).nextBytes(bytes);
+        return Payload.of(bytes);
+    }
+
+    private static int draw(RandomnessSource in, int min, int max) {
+        return (int) in.next(Constraint.between(min, max));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.wslab.conformance.properties;
+
+import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.protocol.frame.Frame;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * PropertyResult is the outcome of checking one property: whether it held for every example, and if not,
+ * the smallest counterexample QuickTheories shrank the failure to.
+ *
+ * @param property the property checked
+ * @param seed the seed of the run: the same seed against the same server repeats the run exactly
+ * @param examples how many examples were asked for
+ * @param counterexample the shrunk failure, or empty when the property held
+ */
+public record PropertyResult(Property property, long seed, int examples, Optional<Counterexample> counterexample) {
+
+    public PropertyResult {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(counterexample, "counterexample");
+    }
+
+    /** Tells whether the property held for every example. */
+    public boolean held() {
+        return counterexample.isEmpty();
+    }
+
+    /**
+     * Counterexample is a shrunk failure.
+     *
+     * @param scenario the shrunk scenario, a {@link Conversation} or a {@link BrokenConversation}
+     * @param frames its frames, in order, as sent before masking
+     * @param writing how they were written to TCP ({@code whole}, {@code per-frame}, {@code chops:N})
+     * @param reason why the property failed, in plain words
+     * @param result the case's result: verdicts and wire log
+     * @param savedTo the replayable case file, when a report directory was given
+     */
+    public record Counterexample(Object scenario, List<Frame> frames, String writing, String reason, CaseResult result,
+                                 Optional<Path> savedTo) {
+        public Counterexample {
+            frames = List.copyOf(frames);
+        }
+    }
+
+    /** Returns the one-line summary, e.g. {@code ECHOES_VALID_CONVERSATIONS: held for 100 examples (seed 42)}. */
+    public String summary() {
+        if (held()) {
+            return property + ": held for " + examples + " examples (seed " + seed + ")";
+        }
+        Counterexample failure = counterexample.get();
+        return property + ": FAILED (seed " + seed + "), shrunk to " + failure.frames().size() + " frame(s): "
+                + failure.reason();
+    }
+
+    /** Returns the summary and, for a failure, the shrunk frame list and where the case file is. */
+    public String report() {
+        if (held()) {
+            return summary();
+        }
+        Counterexample failure = counterexample.get();
+        String frames = failure.frames().stream().map(frame -> "  > " + frame)
+                .collect(Collectors.joining("\n"));
+        return summary() + "\n  written " + failure.writing() + ", frames (before masking):\n" + frames
+                + failure.savedTo().map(path -> "\n  replayable case: " + path).orElse("")
+                + "\n  reproduce with --seed " + seed;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.wslab.conformance.properties;
+
+import dev.wslab.conformance.ConformanceCase;
+import dev.wslab.conformance.Step;
+import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.conformance.run.CaseExecutor;
+import dev.wslab.conformance.wire.Target;
+import dev.wslab.protocol.frame.Frame;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.api.AsString;
+import org.quicktheories.core.Gen;
+import org.quicktheories.core.Reporter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * PropertyRunner checks the {@link Property properties} against a server with QuickTheories: it generates
+ * scenarios from a seed, runs each as a case on its own connection, and on a failure lets QuickTheories
+ * shrink it to a minimal one, which it returns with its wire log and saves as a replayable {@link CaseFile}.
+ */
+public final class PropertyRunner {
+
+    /**
+     * Options of a run.
+     *
+     * @param examples how many scenarios each property tries
+     * @param seed the seed; the same seed against the same server gives the same scenarios and result
+     * @param maxMessages the most messages in one conversation
+     * @param deadline how long the server has to react after the last frame (a server that answers at once
+     *     is not slowed down; a failing one makes each shrinking step wait this long)
+     * @param shrinkCycles how many shrinking steps QuickTheories may take
+     * @param reportDir where to save the counterexamples' case files, if anywhere
+     */
+    public record Options(int examples, long seed, int maxMessages, Duration deadline, int shrinkCycles,
+                          Optional<Path> reportDir) {
+        public Options {
+            if (examples < 1 || maxMessages < 1 || shrinkCycles < 0) {
+                throw new IllegalArgumentException("examples and messages must be at least 1, shrink cycles at least 0");
+            }
+        }
+
+        /** Returns options with {@code examples} and {@code seed}, up to 5 messages, a 1 s deadline, 20 shrink cycles. */
+        public static Options of(int examples, long seed) {
+            return new Options(examples, seed, 5, Duration.ofSeconds(1), 20, Optional.empty());
+        }
+
+        /** Returns a fresh seed for a run that was given none; print it, so the run can be repeated. */
+        public static long randomSeed() {
+            return System.nanoTime() ^ Double.doubleToLongBits(Math.random());
+        }
+
+        /** Returns a copy that saves counterexamples in {@code dir}. */
+        public Options withReportDir(Path dir) {
+            return new Options(examples, seed, maxMessages, deadline, shrinkCycles, Optional.of(dir));
+        }
+
+        /** Returns a copy with another deadline and number of shrinking steps. */
+        public Options withShrinking(Duration newDeadline, int cycles) {
+            return new Options(examples, seed, maxMessages, newDeadline, cycles, reportDir);
+        }
+    }
+
+    /** How many runs the structural shrinking after QuickTheories' may take at most. */
+    static final int STRUCTURAL_SHRINK_RUNS = 200;
+
+    private PropertyRunner() {
+    }
+
+    /** Checks every property against {@code target}, in order. */
+    public static List<PropertyResult> checkAll(Target target, Options options) {
+        return List.of(Property.values()).stream().map(property -> check(property, target, options)).toList();
+    }
+
+    /** Checks one property against {@code target}. */
+    public static PropertyResult check(Property property, Target target, Options options) {
+        Duration deadline = Duration.ofNanos((long) (options.deadline().toNanos() * target.timeScale()));
+        return switch (property) {
+            case ECHOES_VALID_CONVERSATIONS -> check(property, target, options,
+                    ConversationGenerators.conversations(options.maxMessages()),
+                    conversation -> Property.caseOf(conversation, deadline), Property::check,
+                    Shrinker::simpler, Conversation::frames, Conversation::writing);
+            case FAILS_BROKEN_CONVERSATIONS -> check(property, target, options,
+                    ConversationGenerators.brokenConversations(options.maxMessages()),
+                    broken -> Property.caseOf(broken, deadline), Property::check,
+                    Shrinker::simpler, BrokenConversation::frames, broken -> broken.conversation().writing());
+        };
+    }
+
+    /**
+     * Replay is a saved counterexample run again.
+     *
+     * @param result the suite's result for the case, with a fresh wire log
+     * @param failure why the property still fails, or empty if it now holds
+     */
+    public record Replay(CaseResult result, Optional<String> failure) {
+    }
+
+    /** Runs a saved counterexample again against {@code target} and checks its property on what happens. */
+    public static Replay replay(Path caseFile, Target target, Duration deadline) throws IOException {
+        CaseFile.Saved saved = CaseFile.read(caseFile);
+        Duration scaled = Duration.ofNanos((long) (deadline.toNanos() * target.timeScale()));
+        return switch (saved.scenario()) {
+            case Conversation valid -> {
+                CaseResult result = run(Property.caseOf(valid, scaled), target);
+                yield new Replay(result, Property.check(valid, result));
+            }
+            case BrokenConversation broken -> {
+                CaseResult result = run(Property.caseOf(broken, scaled), target);
+                yield new Replay(result, Property.check(broken, result));
+            }
+            default -> throw new IllegalStateException("not a scenario: " + saved.scenario());
+        };
+    }
+
+    /** Returns the report of a run: one line per property, and each failure's shrunk frames. */
+    public static String report(List<PropertyResult> results) {
+        StringBuilder text = new StringBuilder();
+        results.forEach(result -> text.append(result.report()).append('\n'));
+        long failed = results.stream().filter(result -> !result.held()).count();
+        text.append(failed == 0 ? "all " + results.size() + " properties held" : failed + " of " + results.size()
+                + " properties FAILED");
+        return text.toString();
+    }
+
+    private static <S> PropertyResult check(Property property, Target target, Options options, Gen<S> generator,
+                                            Function<S, ConformanceCase> toCase,
+                                            BiFunction<S, CaseResult, Optional<String>> holds,
+                                            Function<S, List<S>> simpler,
+                                            Function<S, List<Frame>> frames,
+                                            Function<S, Step.Writing> writing) {
+        Map<S, Failure> failures = new HashMap<>();
+        Predicate<S> fails = scenario -> {
+            ConformanceCase testCase = toCase.apply(scenario);
+            CaseResult result = run(testCase, target);
+            Optional<String> broken = holds.apply(scenario, result);
+            broken.ifPresent(reason -> failures.put(scenario, new Failure(testCase, result, reason)));
+            return broken.isPresent();
+        };
+        Smallest smallest = new Smallest();
+        QuickTheory.qt().withFixedSeed(options.seed()).withExamples(options.examples())
+                .withShrinkCycles(options.shrinkCycles()).withReporter(smallest)
+                .forAll(generator).check(fails.negate());
+        if (smallest.value == null) {
+            return new PropertyResult(property, options.seed(), options.examples(), Optional.empty());
+        }
+        @SuppressWarnings("unchecked")
+        S found = (S) smallest.value;
+        if (!failures.containsKey(found) && !fails.test(found)) {
+            throw new IllegalStateException("the server failed " + property + " once, then kept it: a flaky server?");
+        }
+        S scenario = Shrinker.shrink(found, simpler, fails, STRUCTURAL_SHRINK_RUNS);
+        Failure failure = failures.get(scenario);
+        Optional<Path> saved = Optional.empty();
+        if (options.reportDir().isPresent()) {
+            Path file = options.reportDir().get().resolve("property-" + property.name().toLowerCase() + "-seed-"
+                    + options.seed() + ".json");
+            try {
+                CaseFile.write(file, property, scenario, options.seed(), failure.reason());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not save the counterexample to " + file, e);
+            }
+            saved = Optional.of(file);
+        }
+        return new PropertyResult(property, options.seed(), options.examples(), Optional.of(
+                new PropertyResult.Counterexample(scenario, frames.apply(scenario),
+                        CaseFile.writing(writing.apply(scenario)), failure.reason(), failure.result(), saved)));
+    }
+
+    private static CaseResult run(ConformanceCase testCase, Target target) {
+        try {
+            return CaseExecutor.run(testCase, target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private record Failure(ConformanceCase testCase, CaseResult result, String reason) {
+    }
+
+    /** Keeps the smallest falsifying value instead of throwing, as the JUnit-oriented default reporter does. */
+    private static final class Smallest implements Reporter {
+        private Object value;
+
+        @Override
+        public void falisification(long seed, int examplesUsed, Object smallest, Throwable cause,
+                                   List<Object> examples, AsString<Object> toString) {
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime; // the runner itself failed (e.g. interrupted), not the server
+            }
+            value = smallest;
+        }
+
+        @Override
+        public void falisification(long seed, int examplesUsed, Object smallest, List<Object> examples,
+                                   AsString<Object> toString) {
+            value = smallest;
+        }
+
+        @Override
+        public void valuesExhausted(int examplesUsed) {
+            // Generators here never filter values out.
+        }
+    }
+}
