@@ -103,6 +103,29 @@ final class Cases {
         return bytes;
     }
 
+    /** Returns the parts one after the other. */
+    static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Returns {@code message} as a fragmented message of {@code opcode}: frames of {@code fragmentSize}
+     * bytes (the last may be shorter), the first with the opcode, the others continuations, FIN on the last.
+     */
+    static List<Frame> fragments(Opcode opcode, byte[] message, int fragmentSize) {
+        List<Frame> frames = new java.util.ArrayList<>();
+        for (int from = 0; from < message.length; from += fragmentSize) {
+            Payload piece = Payload.of(Arrays.copyOfRange(message, from, Math.min(message.length, from + fragmentSize)));
+            boolean last = from + fragmentSize >= message.length;
+            frames.add(from == 0 ? Frame.of(opcode, piece).withFin(last) : Frame.continuation(piece, last));
+        }
+        return frames;
+    }
+
     static byte[] hex(String spacedHex) {
         return java.util.HexFormat.ofDelimiter(" ").parseHex(spacedHex);
     }

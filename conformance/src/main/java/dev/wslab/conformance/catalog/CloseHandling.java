@@ -113,12 +113,4 @@ final class CloseHandling {
     static String repeatText(String pattern, int length) {
         return new String(repeat(pattern.getBytes(StandardCharsets.US_ASCII), length), StandardCharsets.US_ASCII);
     }
-
-    private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
-    }
 }

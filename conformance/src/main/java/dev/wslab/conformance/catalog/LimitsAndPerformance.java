@@ -98,16 +98,6 @@ final class LimitsAndPerformance {
                 .withDeviation(CONTENT_NOTE);
     }
 
-    private static List<Frame> fragments(Opcode opcode, byte[] message, int fragmentSize) {
-        List<Frame> frames = new ArrayList<>();
-        for (int from = 0; from < message.length; from += fragmentSize) {
-            Payload piece = Payload.of(Arrays.copyOfRange(message, from, Math.min(message.length, from + fragmentSize)));
-            boolean last = from + fragmentSize >= message.length;
-            frames.add(from == 0 ? Frame.of(opcode, piece).withFin(last) : Frame.continuation(piece, last));
-        }
-        return frames;
-    }
-
     private static String size(int bytes) {
         return bytes >= MIB ? bytes / MIB + " MiB" : bytes >= KIB ? bytes / KIB + " KiB" : bytes + " bytes";
     }

@@ -10,7 +10,6 @@ import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.FrameHeader;
 import dev.wslab.protocol.frame.Payload;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -126,13 +125,5 @@ public final class RobustnessProbes {
             lines.append(i == 0 ? "" : "\r\n").append("X-H").append(i).append(": ").append(i);
         }
         return lines.toString();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 }

@@ -40,7 +40,7 @@ final class Utf8Handling {
 
     static List<ConformanceCase> cases() {
         List<ConformanceCase> cases = new ArrayList<>();
-        cases.addAll(fragments());
+        cases.addAll(fragmentedText());
         cases.addAll(failFast());
         for (Sequence sequence : sequences()) {
             cases.add(singleFrame(sequence));
@@ -48,7 +48,7 @@ final class Utf8Handling {
         return cases;
     }
 
-    private static List<ConformanceCase> fragments() {
+    private static List<ConformanceCase> fragmentedText() {
         List<ConformanceCase> cases = new ArrayList<>();
         cases.add(testCase("6.1.1", SECTION, "Send an empty text message; expect it echoed.", "5.6",
                 steps(send(text(""))), Expectation.echo(Observed.text("")), 1));
@@ -63,17 +63,17 @@ final class Utf8Handling {
         cases.add(testCase("6.2.1", SECTION, "Send valid UTF-8 text (29 bytes) in one frame; expect it echoed.", "5.6, 8.1",
                 steps(send(textBytes(HELLO_MU))), Expectation.echo(helloEcho), 1));
         cases.add(testCase("6.2.2", SECTION, "Send the same text in two fragments split between characters; expect it echoed.",
-                "5.4, 8.1", steps(send(split(HELLO_MU, 15))), Expectation.echo(helloEcho), 1));
+                "5.4, 8.1", steps(send(fragments(Opcode.TEXT, HELLO_MU, 15).toArray(Frame[]::new))), Expectation.echo(helloEcho), 1));
         cases.add(testCase("6.2.3", SECTION, "Send the same text as 29 one-byte fragments, splitting characters; expect it echoed.",
-                "5.4, 8.1", steps(send(split(HELLO_MU, 1))), Expectation.echo(helloEcho), 1));
+                "5.4, 8.1", steps(send(fragments(Opcode.TEXT, HELLO_MU, 1).toArray(Frame[]::new))), Expectation.echo(helloEcho), 1));
         byte[] kosme = KOSME.getBytes(StandardCharsets.UTF_8);
         cases.add(testCase("6.2.4", SECTION, "Send 'κόσμε' (11 bytes) as one-byte fragments; expect it echoed.", "5.4, 8.1",
-                steps(send(split(kosme, 1))), Expectation.echo(new Observed.Text(Payload.of(kosme))), 1));
+                steps(send(fragments(Opcode.TEXT, kosme, 1).toArray(Frame[]::new))), Expectation.echo(new Observed.Text(Payload.of(kosme))), 1));
         cases.add(testCase("6.3.1", SECTION, "Send invalid UTF-8 (a surrogate, ED A0 80, inside 'κόσμε…edited') in one frame;"
                         + " expect the connection failed with 1007.", "8.1",
                 steps(send(textBytes(INVALID_TEXT))), Expectation.fails(1007), 1));
         cases.add(testCase("6.3.2", SECTION, "Send the same invalid text as one-byte fragments; expect the connection failed"
-                        + " with 1007.", "5.4, 8.1", steps(send(split(INVALID_TEXT, 1))), Expectation.fails(1007), 1));
+                        + " with 1007.", "5.4, 8.1", steps(send(fragments(Opcode.TEXT, INVALID_TEXT, 1).toArray(Frame[]::new))), Expectation.fails(1007), 1));
         return cases;
     }
 
@@ -200,31 +200,7 @@ final class Utf8Handling {
         return hex.toString();
     }
 
-    private static Frame[] split(byte[] text, int size) {
-        List<Frame> frames = new ArrayList<>();
-        for (int from = 0; from < text.length; from += size) {
-            Payload piece = Payload.of(Arrays.copyOfRange(text, from, Math.min(text.length, from + size)));
-            boolean last = from + size >= text.length;
-            frames.add(from == 0 ? Frame.of(Opcode.TEXT, piece).withFin(last) : Frame.continuation(piece, last));
-        }
-        return frames.toArray(Frame[]::new);
-    }
-
     private static Step raw(byte[] bytes) {
         return new Step.SendRaw(Payload.of(bytes), Step.Writing.WHOLE);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] all = new byte[length];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return all;
     }
 }
