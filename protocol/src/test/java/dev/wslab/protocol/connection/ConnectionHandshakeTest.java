@@ -11,6 +11,7 @@ import dev.wslab.protocol.handshake.ClientHandshakeOptions;
 import dev.wslab.protocol.handshake.HandshakeFailure;
 import dev.wslab.protocol.handshake.HandshakeRejection;
 import dev.wslab.protocol.handshake.ServerHandshake;
+import dev.wslab.protocol.http.Heads;
 import dev.wslab.protocol.http.HttpHeadProblem;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -30,17 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConnectionHandshakeTest {
 
     /** The client's request of RFC 6455 §1.3. */
-    private static final String RFC_REQUEST = """
-            GET /chat HTTP/1.1\r
-            Host: server.example.com\r
-            Upgrade: websocket\r
-            Connection: Upgrade\r
-            Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r
-            Origin: http://example.com\r
-            Sec-WebSocket-Protocol: chat, superchat\r
-            Sec-WebSocket-Version: 13\r
-            \r
-            """;
+    private static final String RFC_REQUEST = Heads.RFC_REQUEST;
+
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);

@@ -1,6 +1,7 @@
 package dev.wslab.protocol.handshake;
 
 import dev.wslab.protocol.Limits;
+import dev.wslab.protocol.http.Heads;
 import dev.wslab.protocol.http.HttpHeadParser;
 import dev.wslab.protocol.http.HttpRequest;
 
@@ -14,16 +15,7 @@ final class Requests {
     static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
 
     /** The request of RFC 6455 §1.3 without its end: field lines can be added before {@code "\r\n"}. */
-    static final String RFC_REQUEST_FIELDS = """
-            GET /chat HTTP/1.1\r
-            Host: server.example.com\r
-            Upgrade: websocket\r
-            Connection: Upgrade\r
-            Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r
-            Origin: http://example.com\r
-            Sec-WebSocket-Protocol: chat, superchat\r
-            Sec-WebSocket-Version: 13\r
-            """;
+    static final String RFC_REQUEST_FIELDS = Heads.RFC_REQUEST.substring(0, Heads.RFC_REQUEST.length() - 2);
 
     private Requests() {
     }

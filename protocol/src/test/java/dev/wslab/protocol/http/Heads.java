@@ -11,13 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Heads holds the example heads of RFC 6455 and the helpers the HTTP tests share. */
-final class Heads {
+public final class Heads {
 
     private Heads() {
     }
 
     /** The client handshake printed in RFC 6455 §1.3. */
-    static final String RFC_REQUEST = """
+    public static final String RFC_REQUEST = """
             GET /chat HTTP/1.1\r
             Host: server.example.com\r
             Upgrade: websocket\r
