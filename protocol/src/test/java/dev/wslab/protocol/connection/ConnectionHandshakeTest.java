@@ -12,7 +12,6 @@ import dev.wslab.protocol.handshake.HandshakeFailure;
 import dev.wslab.protocol.handshake.HandshakeRejection;
 import dev.wslab.protocol.handshake.ServerHandshake;
 import dev.wslab.protocol.http.Heads;
-import dev.wslab.protocol.http.HttpHeadProblem;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
