@@ -24,8 +24,9 @@ class ReferenceServerConformanceTest {
     /**
      * The only verdicts other than OK, each allowed by the RFC. 3.2-3.4, 4.x.3-4.x.5 and 5.15 send a valid
      * message and a broken frame in one write: the connection fails on the broken frame before the echo
-     * handler runs, so the valid message is not echoed (NON-STRICT, as for python-websockets).
-     * 7.1.6 and 7.13.x are informational.
+     * handler runs, so the valid message is not echoed (NON-STRICT, as for python-websockets). When TCP
+     * happens to deliver the valid frame in a read of its own, the handler may echo it first (OK): which one
+     * is a race, so both are accepted there. 7.1.6 and 7.13.x are informational.
      */
     private static final Map<String, Verdict> ALLOWED = Map.ofEntries(
             Map.entry("3.2", Verdict.NON_STRICT), Map.entry("3.3", Verdict.NON_STRICT),
@@ -44,8 +45,10 @@ class ReferenceServerConformanceTest {
             Map<String, Verdict> notOk = new TreeMap<>();
             Map<String, String> reasons = new TreeMap<>();
             for (CaseResult result : results) {
-                if (result.verdict() != Verdict.OK) {
-                    notOk.put(result.testCase().id(), result.verdict());
+                boolean racedToOk = result.verdict() == Verdict.OK && ALLOWED.get(result.testCase().id()) == Verdict.NON_STRICT;
+                if (result.verdict() != Verdict.OK || racedToOk) {
+                    // A racy case that came out OK is recorded as its allowed verdict: either is fine.
+                    notOk.put(result.testCase().id(), racedToOk ? Verdict.NON_STRICT : result.verdict());
                     reasons.put(result.testCase().id(), result.reason());
                 }
             }
