@@ -11,6 +11,7 @@ public final class Endpoints {
     }
 
     /** Returns a handler that sends every message back, as it came (text as text, binary as binary). */
+    // tag::echo[]
     public static WebSocketHandler echo() {
         return session -> {
             Optional<Message> message;
@@ -19,4 +20,5 @@ public final class Endpoints {
             }
         };
     }
+    // end::echo[]
 }

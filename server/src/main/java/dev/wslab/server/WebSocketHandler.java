@@ -28,9 +28,11 @@ import dev.wslab.transport.WebSocketSession;
  * {@code session.close(CloseStatus.of(CloseCode.of(4001), "token expired"))}: codes 4000–4999 are for
  * private use (RFC 6455 §7.4.2).
  */
+// tag::handler[]
 @FunctionalInterface
 public interface WebSocketHandler {
 
     /** Handles one open connection until it ends or the handler is done with it. */
     void handle(WebSocketSession session) throws Exception;
 }
+// end::handler[]

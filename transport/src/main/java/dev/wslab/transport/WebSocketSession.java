@@ -98,11 +98,13 @@ public final class WebSocketSession implements AutoCloseable {
         WebSocketSession session = new WebSocketSession(Objects.requireNonNull(socket), connection, subprotocol,
                 options, observer);
         session.dispatch(initialEvents);
+        // tag::threads[]
         Thread.ofVirtual().name("ws-writer-" + socket.getRemoteSocketAddress()).start(session::writeLoop);
         Thread.ofVirtual().name("ws-reader-" + socket.getRemoteSocketAddress()).start(session::readLoop);
         if (!options.pingInterval().isZero()) {
             Thread.ofVirtual().name("ws-heartbeat-" + socket.getRemoteSocketAddress()).start(session::heartbeatLoop);
         }
+        // end::threads[]
         return session;
     }
 
