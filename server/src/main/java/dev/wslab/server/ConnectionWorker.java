@@ -242,14 +242,27 @@ final class ConnectionWorker {
             if (session.state() == ConnectionState.OPEN) {
                 session.close(CloseStatus.NORMAL);
             }
-        } catch (Exception | Error e) {
-            LOG.log(System.Logger.Level.WARNING, "handler failed for " + socket.getRemoteSocketAddress(), e);
+        } catch (IllegalStateException e) {
             if (session.state() == ConnectionState.OPEN) {
-                session.close(CloseStatus.of(CloseCode.INTERNAL_ERROR, "internal error"));
+                handlerFailed(session, e);
+            } else {
+                // The peer, a violation or a heartbeat timeout ended the connection while the handler was
+                // still sending: the conversation is over, the handler did nothing wrong. One line, no trace.
+                LOG.log(System.Logger.Level.DEBUG, "handler for {0} stopped: {1}", socket.getRemoteSocketAddress(),
+                        e.getMessage());
             }
+        } catch (Exception | Error e) {
+            handlerFailed(session, e);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private void handlerFailed(WebSocketSession session, Throwable e) {
+        LOG.log(System.Logger.Level.WARNING, "handler failed for " + socket.getRemoteSocketAddress(), e);
+        if (session.state() == ConnectionState.OPEN) {
+            session.close(CloseStatus.of(CloseCode.INTERNAL_ERROR, "internal error"));
         }
     }
 
