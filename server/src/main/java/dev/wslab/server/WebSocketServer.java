@@ -101,14 +101,27 @@ public final class WebSocketServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- accepting
 
+    private static void pauseAfterFailedAccept(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void acceptLoop() {
+        AcceptBackoff backoff = new AcceptBackoff();
         while (!listener.isClosed()) {
             Socket socket;
             try {
                 socket = listener.accept();
+                backoff.succeeded();
             } catch (IOException e) {
                 if (!listener.isClosed()) {
-                    LOG.log(System.Logger.Level.WARNING, "accept failed: {0}", e.toString());
+                    Duration pause = backoff.failed();
+                    LOG.log(System.Logger.Level.WARNING, "accept failed: {0}; next try in {1} ms", e.toString(),
+                            pause.toMillis());
+                    pauseAfterFailedAccept(pause);
                 }
                 continue;
             }
