@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param pingInterval how often to send a Ping while the connection is open; {@link Duration#ZERO} for
  *     never. Default 20 s: well under the 60 s idle timeout that proxies such as nginx apply by default,
- *     so the connection never looks idle to them, and a dead peer is noticed within about 40 s.
+ *     so the connection never looks idle to them; a dead peer is noticed within interval + timeout (40 s).
  * @param pingTimeout how long to wait for the Pong before the peer is taken for dead and the connection
  *     is dropped without a closing handshake (reported as 1006). Default 20 s.
  * @param closeTimeout how long to wait for the peer's Close frame (after sending ours), or for a server

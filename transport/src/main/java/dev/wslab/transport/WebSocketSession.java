@@ -349,24 +349,36 @@ public final class WebSocketSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a Ping every {@code pingInterval} and takes the peer for dead when its Pong has not come
+     * {@code pingTimeout} after the Ping: a dead path is noticed within interval + timeout. While a Ping
+     * is unanswered no other is sent; a Pong answers the latest Ping only (§5.5.3), so one at a time keeps
+     * the round-trip measurement honest.
+     */
     private void heartbeatLoop() {
         long sequence = 0;
+        long nextPingAt = System.nanoTime() + options.pingInterval().toNanos();
         while (!socket.isClosed()) {
-            if (!sleep(options.pingInterval())) {
-                return;
-            }
-            lock.lock();
+            Payload ping = null;
             boolean zombie;
+            long wakeAt;
+            lock.lock();
             try {
                 if (connection.state() != ConnectionState.OPEN) {
                     return;
                 }
-                zombie = pendingPing != null
-                        && System.nanoTime() - pendingPingSentAt > options.pingTimeout().toNanos();
-                if (!zombie && pendingPing == null) {
-                    pendingPing = Payload.utf8("wslab-" + sequence++);
-                    pendingPingSentAt = System.nanoTime();
+                long now = System.nanoTime();
+                zombie = pendingPing != null && now - pendingPingSentAt >= options.pingTimeout().toNanos();
+                if (!zombie && now - nextPingAt >= 0) {
+                    if (pendingPing == null) {
+                        pendingPing = Payload.utf8("wslab-" + sequence++);
+                        pendingPingSentAt = now;
+                        ping = pendingPing;
+                    }
+                    nextPingAt = now + options.pingInterval().toNanos();
                 }
+                wakeAt = pendingPing == null ? nextPingAt
+                        : Math.min(nextPingAt, pendingPingSentAt + options.pingTimeout().toNanos());
             } finally {
                 lock.unlock();
             }
@@ -374,13 +386,15 @@ public final class WebSocketSession implements AutoCloseable {
                 abort("no Pong within " + options.pingTimeout().toMillis() + " ms");
                 return;
             }
-            Payload ping = pendingPing;
             if (ping != null) {
                 try {
                     sendPing(ping);
                 } catch (IllegalStateException closing) {
                     return;
                 }
+            }
+            if (!sleep(Duration.ofNanos(Math.max(0, wakeAt - System.nanoTime())))) {
+                return;
             }
         }
     }

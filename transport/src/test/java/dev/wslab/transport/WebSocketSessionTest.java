@@ -94,6 +94,20 @@ class WebSocketSessionTest {
     }
 
     @Test
+    @DisplayName("a peer that stops answering is dropped pingTimeout after the unanswered Ping, not a whole interval later")
+    void aMissingPongIsNoticedWhenItsTimeoutExpires() throws Exception {
+        Socket[] pair = socketPair(); // pair[0] never reads, so the first Ping is never answered
+        Duration interval = Duration.ofSeconds(3);
+        Duration timeout = Duration.ofMillis(300);
+        long start = System.nanoTime();
+        WebSocketSession server = session(pair[1], Role.SERVER, SessionOptions.DEFAULTS.withHeartbeat(interval, timeout));
+        server.closed().get(20, TimeUnit.SECONDS);
+        Duration detectedAfter = Duration.ofNanos(System.nanoTime() - start);
+        // Ping at 3 s, dead at 3.3 s. Waiting for the next Ping to notice would take 6 s at least.
+        assertThat(detectedAfter).isGreaterThanOrEqualTo(interval.plus(timeout)).isLessThan(interval.multipliedBy(2));
+    }
+
+    @Test
     @DisplayName("a live peer answers the heartbeat and the round-trip time is reported")
     void heartbeatMeasuresRoundTrips() throws Exception {
         Socket[] pair = socketPair();
