@@ -61,6 +61,7 @@ public final class ResumeReceiver {
     }
 
     /** Judges one numbered message from the server; a delivered one becomes the last id. */
+    // tag::receive[]
     public synchronized Outcome receive(Numbered message) {
         if (message.id() <= lastId) {
             return new Outcome.Duplicate(message.id());
@@ -71,6 +72,7 @@ public final class ResumeReceiver {
         lastId = message.id();
         return new Outcome.Deliver(message);
     }
+    // end::receive[]
 
     /** Returns the id of the last message delivered, 0 if none. */
     public synchronized long lastId() {

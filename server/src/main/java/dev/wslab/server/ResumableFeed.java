@@ -88,6 +88,7 @@ public final class ResumableFeed {
      * otherwise be in neither the replay nor the live stream, and one published before the replay could
      * be sent twice.
      */
+    // tag::resume[]
     private boolean resume(WebSocketSession session, long lastId) {
         lock.lock();
         try {
@@ -107,6 +108,7 @@ public final class ResumableFeed {
             lock.unlock();
         }
     }
+    // end::resume[]
 
     /** Drops every live client's connection without a closing handshake, as a network failure would (for labs and tests). */
     public void dropAll() {
