@@ -1,5 +1,6 @@
 package dev.wslab.conformance.properties;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -43,6 +44,7 @@ public final class CaseFile {
                 violation.put("kind", broken.violation().kind().name());
                 violation.put("expectedCode", broken.violation().expectedCode());
                 violation.put("afterMessages", broken.at());
+                violation.put("insideAfterFragments", broken.within());
                 frames(violation.putArray("frames"), broken.violation().frames());
                 yield broken.conversation();
             }
@@ -68,33 +70,66 @@ public final class CaseFile {
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     }
 
-    /** Reads a file written by {@link #write} back into its property and scenario. */
+    /**
+     * Reads a file written by {@link #write} back into its property and scenario.
+     *
+     * @throws IOException when the file cannot be read, is not JSON, or is not a case file, with a one-line
+     *     message saying which
+     */
     public static Saved read(Path file) throws IOException {
-        JsonNode root = JSON.readTree(file.toFile());
-        List<Conversation.Message> messages = new ArrayList<>();
-        for (JsonNode node : root.get("messages")) {
-            List<Conversation.Part> parts = new ArrayList<>();
-            for (JsonNode part : node.get("parts")) {
-                parts.add(part.has("ping") ? new Conversation.Part.Ping(Payload.hex(part.get("ping").asText()))
-                        : new Conversation.Part.Data(part.get("fragment").asInt()));
-            }
-            messages.add(new Conversation.Message(node.get("type").asText().equals("text"),
-                    Payload.hex(node.get("payload").asText()), parts));
+        JsonNode root;
+        try (var in = Files.newInputStream(file)) {
+            root = JSON.readTree(in);
+        } catch (JsonProcessingException e) {
+            String why = e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*", "");
+            throw new IOException(file + " is not JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + "): " + why, e);
         }
-        Conversation conversation = new Conversation(messages, writing(root.get("writing").asText()));
-        Property property = Property.valueOf(root.get("property").asText());
+        try {
+            if (root == null || !root.isObject()) {
+                throw new IllegalArgumentException("the file holds no JSON object");
+            }
+            return parse(root);
+        } catch (RuntimeException e) {
+            throw new IOException(file + " is not a wslab property case: " + e.getMessage(), e);
+        }
+    }
+
+    private static Saved parse(JsonNode root) {
+        List<Conversation.Message> messages = new ArrayList<>();
+        for (JsonNode node : field(root, "messages")) {
+            List<Conversation.Part> parts = new ArrayList<>();
+            for (JsonNode part : field(node, "parts")) {
+                parts.add(part.has("ping") ? new Conversation.Part.Ping(Payload.hex(part.get("ping").asText()))
+                        : new Conversation.Part.Data(field(part, "fragment").asInt()));
+            }
+            messages.add(new Conversation.Message(field(node, "type").asText().equals("text"),
+                    Payload.hex(field(node, "payload").asText()), parts));
+        }
+        Conversation conversation = new Conversation(messages, writing(field(root, "writing").asText()));
+        Property property = Property.valueOf(field(root, "property").asText());
         if (!root.has("violation")) {
             return new Saved(property, conversation);
         }
         JsonNode violation = root.get("violation");
         List<Frame> frames = new ArrayList<>();
-        for (JsonNode node : violation.get("frames")) {
-            frames.add(new Frame(node.get("fin").asBoolean(), node.get("rsv1").asBoolean(), node.get("rsv2").asBoolean(),
-                    node.get("rsv3").asBoolean(), node.get("opcode").asInt(), false, 0, Payload.hex(node.get("payload").asText())));
+        for (JsonNode node : field(violation, "frames")) {
+            frames.add(new Frame(field(node, "fin").asBoolean(), field(node, "rsv1").asBoolean(),
+                    field(node, "rsv2").asBoolean(), field(node, "rsv3").asBoolean(), field(node, "opcode").asInt(),
+                    false, 0, Payload.hex(field(node, "payload").asText())));
         }
-        return new Saved(property, new BrokenConversation(conversation, violation.get("afterMessages").asInt(),
-                new Violation(Violation.Kind.valueOf(violation.get("kind").asText()), frames,
-                        violation.get("expectedCode").asInt())));
+        return new Saved(property, new BrokenConversation(conversation, field(violation, "afterMessages").asInt(),
+                violation.path("insideAfterFragments").asInt(0),
+                new Violation(Violation.Kind.valueOf(field(violation, "kind").asText()), frames,
+                        field(violation, "expectedCode").asInt())));
+    }
+
+    private static JsonNode field(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("no \"" + name + "\" field");
+        }
+        return value;
     }
 
     private static void frames(ArrayNode array, List<Frame> frames) {
@@ -117,7 +152,12 @@ public final class CaseFile {
         return switch (text) {
             case "whole" -> Step.Writing.WHOLE;
             case "per-frame" -> Step.Writing.PER_FRAME;
-            default -> Step.Writing.chops(Integer.parseInt(text.substring("chops:".length())));
+            default -> {
+                if (!text.startsWith("chops:")) {
+                    throw new IllegalArgumentException("\"writing\" is whole, per-frame or chops:N, got '" + text + "'");
+                }
+                yield Step.Writing.chops(Integer.parseInt(text.substring("chops:".length())));
+            }
         };
     }
 }

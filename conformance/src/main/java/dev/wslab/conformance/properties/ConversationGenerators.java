@@ -9,8 +9,14 @@ import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.impl.Constraint;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -32,13 +38,42 @@ public final class ConversationGenerators {
         return in -> conversation(in, 1, maxMessages);
     }
 
-    /** Returns a generator of conversations with one rule broken at a random message boundary. */
+    /**
+     * Returns a generator of conversations with one rule broken at a random point: between two messages,
+     * or inside a fragmented message, after one of its fragments but the last.
+     */
     public static Gen<BrokenConversation> brokenConversations(int maxMessages) {
+        return brokenConversations(maxMessages, EnumSet.allOf(Violation.Kind.class));
+    }
+
+    /** Returns a generator of conversations broken by one of the rules {@code kinds}, at a random point. */
+    public static Gen<BrokenConversation> brokenConversations(int maxMessages, Set<Violation.Kind> kinds) {
+        List<Violation.Kind> allowed = List.copyOf(EnumSet.copyOf(kinds)); // in declaration order, for stable seeds
         return in -> {
             Conversation valid = conversation(in, 0, maxMessages);
             int at = draw(in, 0, valid.messages().size());
-            return new BrokenConversation(valid, at, violation(in));
+            Violation.Kind kind = allowed.get(draw(in, 0, allowed.size() - 1));
+            int within = within(in, valid, at, kind);
+            byte[] before = BrokenConversation.messageBytesBefore(valid, at, within);
+            return new BrokenConversation(valid, at, within, violation(in, kind, within > 0, before));
         };
+    }
+
+    /**
+     * Returns after how many fragments of message {@code at} the violation lands: 0 (before the message),
+     * or 1 to one less than its fragments. A continuation without a start can only come between messages,
+     * and invalid UTF-8 only inside a text message.
+     */
+    private static int within(RandomnessSource in, Conversation valid, int at, Violation.Kind kind) {
+        if (at == valid.messages().size() || kind == Violation.Kind.CONTINUATION_WITHOUT_START) {
+            return 0;
+        }
+        Conversation.Message message = valid.messages().get(at);
+        int fragments = BrokenConversation.dataParts(message);
+        if (fragments < 2 || (kind == Violation.Kind.INVALID_UTF8 && !message.text())) {
+            return 0;
+        }
+        return draw(in, 0, fragments - 1);
     }
 
     private static Conversation conversation(RandomnessSource in, int minMessages, int maxMessages) {
@@ -102,21 +137,18 @@ public final class ConversationGenerators {
         };
     }
 
-    private static Violation violation(RandomnessSource in) {
-        Violation.Kind kind = Violation.Kind.values()[draw(in, 0, Violation.Kind.values().length - 1)];
+    /**
+     * Returns frames breaking the rule {@code kind}, to be sent between messages or, when {@code inside},
+     * inside a fragmented message after its bytes {@code before}: there a frame that carries the rule is a
+     * continuation (empty, so that it continues any text validly) and invalid UTF-8 continues the text.
+     */
+    private static Violation violation(RandomnessSource in, Violation.Kind kind, boolean inside, byte[] before) {
         Payload small = randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 0, 20));
         List<Frame> frames = switch (kind) {
-            case RESERVED_BIT -> {
-                Frame carrier = switch (draw(in, 0, 2)) {
-                    case 0 -> Frame.binary(small);
-                    case 1 -> Frame.of(Opcode.TEXT, Payload.of(validUtf8(new SplittableRandom(small.length()), small.length())));
-                    default -> Frame.ping(small);
-                };
-                yield List.of(Violation.withReservedBit(carrier, draw(in, 1, 3)));
-            }
+            case RESERVED_BIT -> List.of(Violation.withReservedBit(carrier(in, inside, small), draw(in, 1, 3)));
             case RESERVED_DATA_OPCODE -> List.of(Frame.binary(small).withOpcode(draw(in, 0x3, 0x7)));
             case RESERVED_CONTROL_OPCODE -> List.of(Frame.ping(small).withOpcode(draw(in, 0xB, 0xF)));
-            case INVALID_UTF8 -> invalidText(in);
+            case INVALID_UTF8 -> inside ? invalidContinuation(in, before) : invalidText(in);
             case OVERSIZED_CONTROL_FRAME -> List.of(Frame.of(draw(in, 0, 1) == 0 ? Opcode.PING : Opcode.PONG,
                     randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 126, 300))));
             case FRAGMENTED_CONTROL_FRAME -> List.of(Frame.ping(small).withFin(false));
@@ -124,8 +156,34 @@ public final class ConversationGenerators {
                     Violation.BAD_CLOSE_CODES.get(draw(in, 0, Violation.BAD_CLOSE_CODES.size() - 1)))));
             case ONE_BYTE_CLOSE_PAYLOAD -> List.of(Violation.closeFrame(Payload.of((byte) draw(in, 0, 255))));
             case CONTINUATION_WITHOUT_START -> List.of(Frame.continuation(small, draw(in, 0, 1) == 0));
+            case UNMASKED_FRAME -> List.of(carrier(in, inside, small)); // the suite sends this kind unmasked
+            case DATA_FRAME_INSIDE_FRAGMENTED_MESSAGE -> {
+                Frame intruder = dataFrame(draw(in, 0, 1) == 1, small).withFin(draw(in, 0, 1) == 0);
+                yield inside ? List.of(intruder) : List.of(dataFrame(draw(in, 0, 1) == 1, small).withFin(false), intruder);
+            }
         };
         return new Violation(kind, frames, kind.code());
+    }
+
+    /**
+     * Returns a frame that is valid but for the rule it will break: between messages a binary, text or Ping
+     * frame; inside a message an empty non-final continuation or a Ping.
+     */
+    private static Frame carrier(RandomnessSource in, boolean inside, Payload small) {
+        if (inside) {
+            return draw(in, 0, 1) == 0 ? Frame.continuation(Payload.EMPTY, false) : Frame.ping(small);
+        }
+        return switch (draw(in, 0, 2)) {
+            case 0 -> Frame.binary(small);
+            case 1 -> dataFrame(true, small);
+            default -> Frame.ping(small);
+        };
+    }
+
+    /** Returns a final text frame of valid UTF-8 as long as {@code bytes}, or a binary frame carrying them. */
+    private static Frame dataFrame(boolean text, Payload bytes) {
+        return text ? Frame.of(Opcode.TEXT, Payload.of(validUtf8(new SplittableRandom(bytes.length()), bytes.length())))
+                : Frame.binary(bytes);
     }
 
     /** Byte sequences that are invalid anywhere in UTF-8 (RFC 3629 §3, §10). */
@@ -138,8 +196,37 @@ public final class ConversationGenerators {
         {(byte) 0xE2, (byte) 0x82},                        // a truncated 3-byte sequence, then something else
     };
 
-    /** A text message, fragmented, with an invalid sequence spliced in at a random code point boundary. */
+    /** A text message, fragmented or not, with an invalid sequence spliced in at a random code point boundary. */
     private static List<Frame> invalidText(RandomnessSource in) {
+        byte[] bytes = invalidBytes(in);
+        int cut = draw(in, 0, bytes.length);
+        if (cut == 0 || cut == bytes.length) {
+            return List.of(Frame.of(Opcode.TEXT, Payload.of(bytes)));
+        }
+        return List.of(Frame.of(Opcode.TEXT, Payload.of(bytes, 0, cut)).withFin(false),
+                Frame.continuation(Payload.of(bytes, cut, bytes.length - cut), true));
+    }
+
+    /**
+     * The final fragment of a text message whose first bytes were {@code before}, with an invalid sequence
+     * spliced in. A lone continuation byte could complete a sequence {@code before} left open, so the
+     * whole message is checked, and made invalid beyond doubt with a 0xFF if it came out valid.
+     */
+    private static List<Frame> invalidContinuation(RandomnessSource in, byte[] before) {
+        byte[] bytes = invalidBytes(in);
+        byte[] message = Arrays.copyOf(before, before.length + bytes.length);
+        System.arraycopy(bytes, 0, message, before.length, bytes.length);
+        if (isValidUtf8(message)) {
+            byte[] marked = new byte[bytes.length + 1];
+            marked[0] = (byte) 0xFF;
+            System.arraycopy(bytes, 0, marked, 1, bytes.length);
+            bytes = marked;
+        }
+        return List.of(Frame.continuation(Payload.of(bytes), true));
+    }
+
+    /** Valid UTF-8 of 0 to 40 bytes with one of the invalid sequences spliced in at a random code point boundary. */
+    private static byte[] invalidBytes(RandomnessSource in) {
         int length = draw(in, 0, 40);
         byte[] valid = validUtf8(new SplittableRandom(draw(in, 0, Integer.MAX_VALUE)), length);
         int at = codePointBoundary(valid, draw(in, 0, length));
@@ -151,13 +238,17 @@ public final class ConversationGenerators {
         out.write(valid, 0, at);
         out.writeBytes(bad);
         out.write(valid, at, valid.length - at);
-        byte[] bytes = out.toByteArray();
-        int cut = draw(in, 0, bytes.length);
-        if (cut == 0 || cut == bytes.length) {
-            return List.of(Frame.of(Opcode.TEXT, Payload.of(bytes)));
+        return out.toByteArray();
+    }
+
+    /** Tells whether {@code bytes} are a whole, valid UTF-8 text (§8.1). */
+    static boolean isValidUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
-        return List.of(Frame.of(Opcode.TEXT, Payload.of(bytes, 0, cut)).withFin(false),
-                Frame.continuation(Payload.of(bytes, cut, bytes.length - cut), true));
     }
 
     private static int codePointBoundary(byte[] utf8, int index) {
@@ -186,7 +277,7 @@ public final class ConversationGenerators {
                 }
                 default -> random.nextInt(0x10000, 0x110000);
             };
-            out.writeBytes(new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
     }

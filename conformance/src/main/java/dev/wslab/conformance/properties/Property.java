@@ -6,8 +6,10 @@ import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.Step;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.Payload;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,20 +30,35 @@ public enum Property {
      * the Pongs must be the Pings' payloads in order, possibly with some left out, but the last Ping is
      * always answered.
      */
-    ECHOES_VALID_CONVERSATIONS,
+    ECHOES_VALID_CONVERSATIONS("30.1"),
 
     /**
-     * For any valid conversation with one rule broken at a message boundary, the server fails the
-     * connection with the rule's code (1002, or 1007 for invalid UTF-8) and echoes nothing sent from the
-     * violation on; the messages completed before it may be echoed or not (§7.1.7 allows dropping them).
+     * For any valid conversation with one rule broken between two messages or inside a fragmented one, the
+     * server fails the connection with the rule's code (1002, or 1007 for invalid UTF-8) and echoes nothing
+     * sent from the violation on (the interrupted message included); the messages completed before it may
+     * be echoed or not (§7.1.7 allows dropping them), and so may the Pings sent before it be answered.
      */
-    FAILS_BROKEN_CONVERSATIONS;
+    FAILS_BROKEN_CONVERSATIONS("30.2");
+
+    /** The section of the reports the properties appear in, after the catalog's 1-10 and the probes' 20. */
+    public static final String SECTION = "Properties";
+
+    private final String caseId;
+
+    Property(String caseId) {
+        this.caseId = caseId;
+    }
+
+    /** Returns the property's id in the reports, e.g. {@code 30.1}. */
+    public String caseId() {
+        return caseId;
+    }
 
     /** Returns the case that sends a valid conversation and expects its echo, every Pong included. */
     static ConformanceCase caseOf(Conversation conversation, Duration deadline) {
         List<Observed> expected = new ArrayList<>();
         conversation.messages().forEach(m -> expected.addAll(m.expectedEvents()));
-        return new ConformanceCase("P.1", "Properties", "a generated valid conversation, echoed", List.of("5.4", "5.5.3", "5.6"),
+        return new ConformanceCase(ECHOES_VALID_CONVERSATIONS.caseId, SECTION, "a generated valid conversation, echoed", List.of("5.4", "5.5.3", "5.6"),
                 List.of(new Step.Send(conversation.frames(), conversation.writing())),
                 Expectation.echo(expected.toArray(Observed[]::new)), deadline, "", Optional.empty());
     }
@@ -49,10 +66,33 @@ public enum Property {
     /** Returns the case that sends a broken conversation and expects the server to fail the connection. */
     static ConformanceCase caseOf(BrokenConversation broken, Duration deadline) {
         Violation violation = broken.violation();
-        return new ConformanceCase("P.2", "Properties", "a generated conversation broken by " + violation.describe(),
-                List.of(violation.kind().section(), "7.1.7"),
-                List.of(new Step.Send(broken.frames(), broken.conversation().writing())),
+        return new ConformanceCase(FAILS_BROKEN_CONVERSATIONS.caseId, SECTION, "a generated conversation broken by "
+                + violation.describe() + (broken.insideMessage() ? " inside a fragmented message" : ""),
+                List.of(violation.kind().section(), "7.1.7"), steps(broken),
                 Expectation.fails(violation.expectedCode()), deadline, "", Optional.empty());
+    }
+
+    /**
+     * Returns the steps that send a broken conversation: its frames, written as the conversation says. The
+     * suite masks every frame it sends (§5.3), so an unmasked frame goes as raw bytes between the rest.
+     */
+    private static List<Step> steps(BrokenConversation broken) {
+        Step.Writing writing = broken.conversation().writing();
+        if (broken.violation().kind() != Violation.Kind.UNMASKED_FRAME) {
+            return List.of(new Step.Send(broken.frames(), writing));
+        }
+        ByteArrayOutputStream unmasked = new ByteArrayOutputStream();
+        broken.violation().frames().forEach(frame -> unmasked.writeBytes(FrameEncoder.encode(frame.unmasked())));
+        List<Step> steps = new ArrayList<>();
+        if (!broken.framesBefore().isEmpty()) {
+            steps.add(new Step.Send(broken.framesBefore(), writing));
+        }
+        steps.add(new Step.SendRaw(Payload.of(unmasked.toByteArray()),
+                writing instanceof Step.Writing.Chops ? writing : Step.Writing.WHOLE));
+        if (!broken.framesAfter().isEmpty()) {
+            steps.add(new Step.Send(broken.framesAfter(), writing));
+        }
+        return steps;
     }
 
     /** Returns why {@code result} breaks the property for a valid conversation, or empty if it holds. */

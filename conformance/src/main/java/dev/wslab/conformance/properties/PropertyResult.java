@@ -4,6 +4,7 @@ import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.protocol.frame.Frame;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,12 +18,15 @@ import java.util.stream.Collectors;
  * @param seed the seed of the run: the same seed against the same server repeats the run exactly
  * @param examples how many examples were asked for
  * @param counterexample the shrunk failure, or empty when the property held
+ * @param elapsed how long the check took, shrinking included
  */
-public record PropertyResult(Property property, long seed, int examples, Optional<Counterexample> counterexample) {
+public record PropertyResult(Property property, long seed, int examples, Optional<Counterexample> counterexample,
+                             Duration elapsed) {
 
     public PropertyResult {
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(counterexample, "counterexample");
+        Objects.requireNonNull(elapsed, "elapsed");
     }
 
     /** Tells whether the property held for every example. */
@@ -63,10 +67,30 @@ public record PropertyResult(Property property, long seed, int examples, Optiona
             return summary();
         }
         Counterexample failure = counterexample.get();
-        String frames = failure.frames().stream().map(frame -> "  > " + frame)
-                .collect(Collectors.joining("\n"));
-        return summary() + "\n  written " + failure.writing() + ", frames (before masking):\n" + frames
+        return summary() + "\n  written " + failure.writing() + ", frames (before masking):\n" + frameList(failure.scenario())
                 + failure.savedTo().map(path -> "\n  replayable case: " + path).orElse("")
                 + "\n  reproduce with --seed " + seed;
+    }
+
+    /**
+     * Returns the frames of {@code scenario}, one per line, the violation's marked, e.g.
+     * {@code   > BINARY rsv=100 length=0 "" [0 bytes]   <- RESERVED_BIT (§5.2, expect 1002)}.
+     */
+    static String frameList(Object scenario) {
+        return switch (scenario) {
+            case Conversation valid -> lines(valid.frames(), "");
+            case BrokenConversation broken -> {
+                Violation violation = broken.violation();
+                String mark = "   <- " + violation.describe()
+                        + (violation.kind() == Violation.Kind.UNMASKED_FRAME ? ", sent unmasked" : "");
+                yield String.join("\n", java.util.stream.Stream.of(lines(broken.framesBefore(), ""),
+                        lines(violation.frames(), mark), lines(broken.framesAfter(), "")).filter(s -> !s.isEmpty()).toList());
+            }
+            default -> throw new IllegalArgumentException("not a scenario: " + scenario);
+        };
+    }
+
+    private static String lines(List<Frame> frames, String mark) {
+        return frames.stream().map(frame -> "  > " + frame + mark).collect(Collectors.joining("\n"));
     }
 }

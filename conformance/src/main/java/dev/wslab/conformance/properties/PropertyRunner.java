@@ -15,10 +15,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -37,21 +39,28 @@ public final class PropertyRunner {
      * @param seed the seed; the same seed against the same server gives the same scenarios and result
      * @param maxMessages the most messages in one conversation
      * @param deadline how long the server has to react after the last frame (a server that answers at once
-     *     is not slowed down; a failing one makes each shrinking step wait this long)
+     *     is not slowed down; a failing one makes each shrinking step wait this long), before the target's
+     *     time scale
      * @param shrinkCycles how many shrinking steps QuickTheories may take
      * @param reportDir where to save the counterexamples' case files, if anywhere
+     * @param violations the rules the broken conversations break (all by default)
      */
     public record Options(int examples, long seed, int maxMessages, Duration deadline, int shrinkCycles,
-                          Optional<Path> reportDir) {
+                          Optional<Path> reportDir, Set<Violation.Kind> violations) {
         public Options {
             if (examples < 1 || maxMessages < 1 || shrinkCycles < 0) {
                 throw new IllegalArgumentException("examples and messages must be at least 1, shrink cycles at least 0");
             }
+            if (violations.isEmpty()) {
+                throw new IllegalArgumentException("at least one kind of violation is needed");
+            }
+            violations = Set.copyOf(violations);
         }
 
         /** Returns options with {@code examples} and {@code seed}, up to 5 messages, a 1 s deadline, 20 shrink cycles. */
         public static Options of(int examples, long seed) {
-            return new Options(examples, seed, 5, Duration.ofSeconds(1), 20, Optional.empty());
+            return new Options(examples, seed, 5, Duration.ofSeconds(1), 20, Optional.empty(),
+                    EnumSet.allOf(Violation.Kind.class));
         }
 
         /** Returns a fresh seed for a run that was given none; print it, so the run can be repeated. */
@@ -61,12 +70,17 @@ public final class PropertyRunner {
 
         /** Returns a copy that saves counterexamples in {@code dir}. */
         public Options withReportDir(Path dir) {
-            return new Options(examples, seed, maxMessages, deadline, shrinkCycles, Optional.of(dir));
+            return new Options(examples, seed, maxMessages, deadline, shrinkCycles, Optional.of(dir), violations);
         }
 
         /** Returns a copy with another deadline and number of shrinking steps. */
         public Options withShrinking(Duration newDeadline, int cycles) {
-            return new Options(examples, seed, maxMessages, newDeadline, cycles, reportDir);
+            return new Options(examples, seed, maxMessages, newDeadline, cycles, reportDir, violations);
+        }
+
+        /** Returns a copy whose broken conversations break only the rules {@code kinds}. */
+        public Options withViolations(Set<Violation.Kind> kinds) {
+            return new Options(examples, seed, maxMessages, deadline, shrinkCycles, reportDir, kinds);
         }
     }
 
@@ -83,14 +97,14 @@ public final class PropertyRunner {
 
     /** Checks one property against {@code target}. */
     public static PropertyResult check(Property property, Target target, Options options) {
-        Duration deadline = Duration.ofNanos((long) (options.deadline().toNanos() * target.timeScale()));
+        Duration deadline = options.deadline(); // the executor scales it by the target's time scale
         return switch (property) {
             case ECHOES_VALID_CONVERSATIONS -> check(property, target, options,
                     ConversationGenerators.conversations(options.maxMessages()),
                     conversation -> Property.caseOf(conversation, deadline), Property::check,
                     Shrinker::simpler, Conversation::frames, Conversation::writing);
             case FAILS_BROKEN_CONVERSATIONS -> check(property, target, options,
-                    ConversationGenerators.brokenConversations(options.maxMessages()),
+                    ConversationGenerators.brokenConversations(options.maxMessages(), options.violations()),
                     broken -> Property.caseOf(broken, deadline), Property::check,
                     Shrinker::simpler, BrokenConversation::frames, broken -> broken.conversation().writing());
         };
@@ -99,24 +113,56 @@ public final class PropertyRunner {
     /**
      * Replay is a saved counterexample run again.
      *
+     * @param property the property judged
+     * @param scenario the conversation replayed, a {@link Conversation} or a {@link BrokenConversation}
+     * @param frames its frames, in order, as sent before masking
      * @param result the suite's result for the case, with a fresh wire log
      * @param failure why the property still fails, or empty if it now holds
      */
-    public record Replay(CaseResult result, Optional<String> failure) {
+    public record Replay(Property property, Object scenario, List<Frame> frames, CaseResult result,
+                         Optional<String> failure) {
+        public Replay {
+            frames = List.copyOf(frames);
+        }
+
+        /** Tells whether the property held this time. */
+        public boolean held() {
+            return failure.isEmpty();
+        }
+
+        /** Returns the frames sent and the verdict, for people. */
+        public String report() {
+            String writing = CaseFile.writing(switch (scenario) {
+                case Conversation valid -> valid.writing();
+                case BrokenConversation broken -> broken.conversation().writing();
+                default -> throw new IllegalStateException("not a scenario: " + scenario);
+            });
+            String description = scenario instanceof BrokenConversation broken
+                    ? ", violation " + broken.violation().describe() + (broken.insideMessage() ? " inside message "
+                    + (broken.at() + 1) + " after fragment " + broken.within() : " after message " + broken.at())
+                    : "";
+            return property + description + "\n  written " + writing + ", frames (before masking):\n"
+                    + PropertyResult.frameList(scenario) + "\n"
+                    + failure.map(reason -> "FAILED: " + reason).orElse("PASSED: the property holds")
+                    + result.observation().closeReceived().map(status -> " (the server's Close: " + status + ")").orElse("");
+        }
     }
 
     /** Runs a saved counterexample again against {@code target} and checks its property on what happens. */
     public static Replay replay(Path caseFile, Target target, Duration deadline) throws IOException {
-        CaseFile.Saved saved = CaseFile.read(caseFile);
-        Duration scaled = Duration.ofNanos((long) (deadline.toNanos() * target.timeScale()));
+        return replay(CaseFile.read(caseFile), target, deadline);
+    }
+
+    /** Runs a scenario read from a case file against {@code target} and checks its property on what happens. */
+    public static Replay replay(CaseFile.Saved saved, Target target, Duration deadline) {
         return switch (saved.scenario()) {
             case Conversation valid -> {
-                CaseResult result = run(Property.caseOf(valid, scaled), target);
-                yield new Replay(result, Property.check(valid, result));
+                CaseResult result = run(Property.caseOf(valid, deadline), target);
+                yield new Replay(saved.property(), valid, valid.frames(), result, Property.check(valid, result));
             }
             case BrokenConversation broken -> {
-                CaseResult result = run(Property.caseOf(broken, scaled), target);
-                yield new Replay(result, Property.check(broken, result));
+                CaseResult result = run(Property.caseOf(broken, deadline), target);
+                yield new Replay(saved.property(), broken, broken.frames(), result, Property.check(broken, result));
             }
             default -> throw new IllegalStateException("not a scenario: " + saved.scenario());
         };
@@ -138,6 +184,7 @@ public final class PropertyRunner {
                                             Function<S, List<S>> simpler,
                                             Function<S, List<Frame>> frames,
                                             Function<S, Step.Writing> writing) {
+        long start = System.nanoTime();
         Map<S, Failure> failures = new HashMap<>();
         Predicate<S> fails = scenario -> {
             ConformanceCase testCase = toCase.apply(scenario);
@@ -151,7 +198,8 @@ public final class PropertyRunner {
                 .withShrinkCycles(options.shrinkCycles()).withReporter(smallest)
                 .forAll(generator).check(fails.negate());
         if (smallest.value == null) {
-            return new PropertyResult(property, options.seed(), options.examples(), Optional.empty());
+            return new PropertyResult(property, options.seed(), options.examples(), Optional.empty(),
+                    Duration.ofNanos(System.nanoTime() - start));
         }
         @SuppressWarnings("unchecked")
         S found = (S) smallest.value;
@@ -173,7 +221,8 @@ public final class PropertyRunner {
         }
         return new PropertyResult(property, options.seed(), options.examples(), Optional.of(
                 new PropertyResult.Counterexample(scenario, frames.apply(scenario),
-                        CaseFile.writing(writing.apply(scenario)), failure.reason(), failure.result(), saved)));
+                        CaseFile.writing(writing.apply(scenario)), failure.reason(), failure.result(), saved)),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static CaseResult run(ConformanceCase testCase, Target target) {

@@ -6,13 +6,10 @@ import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -21,7 +18,8 @@ import java.util.function.Predicate;
  * value, which rarely removes a whole message (removing one shifts every later draw); this pass simplifies
  * the structure itself, greedily: drop a message, drop a Ping, join the fragments, empty a payload, write
  * in one piece, shorten invalid text while it stays invalid, keeping each change only while the
- * property still fails. A broken conversation keeps breaking the same rule throughout.
+ * property still fails. A broken conversation keeps breaking the same rule throughout, inside a
+ * fragmented message if it cannot be broken between messages.
  */
 final class Shrinker {
 
@@ -73,35 +71,111 @@ final class Shrinker {
         return candidates;
     }
 
-    /** Returns the one-step simplifications of a broken conversation: the same violation, a simpler rest. */
+    /**
+     * Returns the one-step simplifications of a broken conversation: the same violation, a simpler rest.
+     * Inside a fragmented message, that message keeps enough fragments for the violation to land inside
+     * it, and invalid UTF-8 stays invalid after the bytes that now come before it; the same rule is also
+     * tried between messages, where it can be broken there.
+     */
     static List<BrokenConversation> simpler(BrokenConversation broken) {
         List<BrokenConversation> candidates = new ArrayList<>();
-        List<Conversation.Message> messages = broken.conversation().messages();
+        Conversation conversation = broken.conversation();
+        List<Conversation.Message> messages = conversation.messages();
+        int at = broken.at();
+        int within = broken.within();
         for (int i = 0; i < messages.size(); i++) {
+            if (i == at && broken.insideMessage()) {
+                continue;
+            }
             List<Conversation.Message> fewer = new ArrayList<>(messages);
             fewer.remove(i);
-            candidates.add(new BrokenConversation(new Conversation(fewer, broken.conversation().writing()),
-                    i < broken.at() ? broken.at() - 1 : broken.at(), broken.violation()));
+            candidates.add(new BrokenConversation(new Conversation(fewer, conversation.writing()),
+                    i < at ? at - 1 : at, within, broken.violation()));
         }
-        for (Conversation simpler : simpler(broken.conversation())) {
-            if (simpler.messages().size() == messages.size()) {
-                candidates.add(new BrokenConversation(simpler, broken.at(), broken.violation()));
+        if (broken.insideMessage()) {
+            betweenMessages(broken).ifPresent(violation -> candidates.add(new BrokenConversation(conversation, at, violation)));
+            Conversation.Message open = messages.get(at);
+            Conversation.Message emptied = new Conversation.Message(open.text(), Payload.EMPTY,
+                    List.of(new Conversation.Part.Data(0), new Conversation.Part.Data(0)));
+            boolean stillInvalid = broken.violation().kind() != Violation.Kind.INVALID_UTF8
+                    || !ConversationGenerators.isValidUtf8(broken.violation().frames().getFirst().payload().toByteArray());
+            if (!open.equals(emptied) && stillInvalid) { // two empty fragments, the violation between them
+                List<Conversation.Message> changed = new ArrayList<>(messages);
+                changed.set(at, emptied);
+                candidates.add(new BrokenConversation(new Conversation(changed, conversation.writing()), at, 1,
+                        broken.violation()));
+            }
+            if (within > 1 || open.parts().size() > 2) { // two fragments, no Ping: the violation between them
+                int before = broken.messageBytesBefore().length;
+                List<Conversation.Message> changed = new ArrayList<>(messages);
+                changed.set(at, new Conversation.Message(open.text(), open.payload(), List.of(
+                        new Conversation.Part.Data(before), new Conversation.Part.Data(open.payload().length() - before))));
+                candidates.add(new BrokenConversation(new Conversation(changed, conversation.writing()), at, 1,
+                        broken.violation()));
+            }
+        }
+        for (Conversation simpler : simpler(conversation)) {
+            if (simpler.messages().size() == messages.size() && (!broken.insideMessage() || keepsOpenMessage(broken, simpler))) {
+                candidates.add(new BrokenConversation(simpler, at, within, broken.violation()));
             }
         }
         if (broken.violation().kind() == Violation.Kind.INVALID_UTF8) {
-            for (byte[] text : shorterInvalidText(broken.violation().frames())) {
-                candidates.add(new BrokenConversation(broken.conversation(), broken.at(), new Violation(
-                        Violation.Kind.INVALID_UTF8, List.of(Frame.of(Opcode.TEXT, Payload.of(text))), 1007)));
+            byte[] before = broken.messageBytesBefore();
+            for (byte[] text : shorterInvalidText(before, broken.violation().frames())) {
+                Frame frame = broken.insideMessage() ? Frame.continuation(Payload.of(text), true)
+                        : Frame.of(Opcode.TEXT, Payload.of(text));
+                candidates.add(new BrokenConversation(conversation, at, within,
+                        new Violation(Violation.Kind.INVALID_UTF8, List.of(frame), 1007)));
             }
         }
         return candidates;
     }
 
     /**
-     * Returns shorter text messages that are still invalid UTF-8, so that a shrunk case keeps breaking the
-     * same rule: the whole text unfragmented, then without its first or last half, then byte by byte.
+     * Returns the same rule broken between messages, where it can be: frames that need no open message as
+     * they are, a carrier continuation as a binary frame, invalid text as a whole text message, a data frame
+     * inside a message after a fragment of its own.
      */
-    private static List<byte[]> shorterInvalidText(List<Frame> frames) {
+    private static Optional<Violation> betweenMessages(BrokenConversation broken) {
+        Violation violation = broken.violation();
+        if (!violation.needsOpenMessage()) {
+            return Optional.of(violation);
+        }
+        List<Frame> frames = switch (violation.kind()) {
+            case RESERVED_BIT, UNMASKED_FRAME -> violation.frames().stream().map(frame -> frame.opcode() == Opcode.CONTINUATION.code()
+                    ? frame.withOpcode(Opcode.BINARY.code()).withFin(true) : frame).toList();
+            case INVALID_UTF8 -> {
+                byte[] before = broken.messageBytesBefore();
+                byte[] after = violation.frames().getFirst().payload().toByteArray();
+                byte[] text = Arrays.copyOf(before, before.length + after.length);
+                System.arraycopy(after, 0, text, before.length, after.length);
+                yield List.of(Frame.of(Opcode.TEXT, Payload.of(text)));
+            }
+            case DATA_FRAME_INSIDE_FRAGMENTED_MESSAGE -> List.of(Frame.binary(Payload.EMPTY).withFin(false),
+                    violation.frames().getFirst());
+            default -> List.of();
+        };
+        return frames.isEmpty() ? Optional.empty() : Optional.of(new Violation(violation.kind(), frames, violation.expectedCode()));
+    }
+
+    /** Tells whether {@code simpler} changed nothing of the message the violation lands in. */
+    private static boolean keepsOpenMessage(BrokenConversation broken, Conversation simpler) {
+        Conversation.Message open = broken.conversation().messages().get(broken.at());
+        Conversation.Message changed = simpler.messages().get(broken.at());
+        return open.equals(changed) || (open.payload().equals(changed.payload())
+                && onlyData(open.parts()).equals(onlyData(changed.parts()))); // only its Pings changed
+    }
+
+    private static List<Conversation.Part> onlyData(List<Conversation.Part> parts) {
+        return parts.stream().filter(Conversation.Part.Data.class::isInstance).toList();
+    }
+
+    /**
+     * Returns shorter texts that are still invalid UTF-8 after {@code before}, so that a shrunk case keeps
+     * breaking the same rule: the whole text unfragmented, then without its first or last half, then byte
+     * by byte.
+     */
+    private static List<byte[]> shorterInvalidText(byte[] before, List<Frame> frames) {
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
         frames.forEach(frame -> joined.writeBytes(frame.payload().toByteArray()));
         byte[] text = joined.toByteArray();
@@ -112,20 +186,13 @@ final class Shrinker {
         int half = text.length / 2;
         for (byte[] shorter : List.of(Arrays.copyOfRange(text, half, text.length), Arrays.copyOfRange(text, 0, half),
                 Arrays.copyOfRange(text, 1, text.length), Arrays.copyOfRange(text, 0, Math.max(0, text.length - 1)))) {
-            if (shorter.length < text.length && !isValidUtf8(shorter)) {
+            byte[] message = Arrays.copyOf(before, before.length + shorter.length);
+            System.arraycopy(shorter, 0, message, before.length, shorter.length);
+            if (shorter.length < text.length && !ConversationGenerators.isValidUtf8(message)) {
                 candidates.add(shorter);
             }
         }
         return candidates;
-    }
-
-    private static boolean isValidUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     private static List<Conversation.Message> simpler(Conversation.Message message) {

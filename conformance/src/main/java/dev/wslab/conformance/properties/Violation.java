@@ -9,10 +9,12 @@ import java.util.Objects;
 
 /**
  * Violation is one broken rule, as the frames that break it and the close code a server must fail the
- * connection with (§7.1.7, §7.4.1). The suite always masks, so "an unmasked frame" (§5.1) is not among them.
+ * connection with (§7.1.7, §7.4.1). The frames are sent between two messages or inside a fragmented one
+ * (see {@link BrokenConversation}); the suite masks every frame it sends, except those of
+ * {@link Kind#UNMASKED_FRAME}, which it writes as they are.
  *
  * @param kind which rule is broken
- * @param frames the frames that break it, sent at a message boundary
+ * @param frames the frames that break it
  * @param expectedCode the code of the server's Close frame: 1002, or 1007 for invalid UTF-8
  */
 public record Violation(Kind kind, List<Frame> frames, int expectedCode) {
@@ -20,6 +22,9 @@ public record Violation(Kind kind, List<Frame> frames, int expectedCode) {
     public Violation {
         Objects.requireNonNull(kind, "kind");
         frames = List.copyOf(frames);
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("a violation is at least one frame");
+        }
     }
 
     /** Kind is a rule a client can break, with its RFC section and the code a server must use. */
@@ -41,7 +46,11 @@ public record Violation(Kind kind, List<Frame> frames, int expectedCode) {
         /** §5.5.1: a Close body, if any, starts with a two-byte code; one byte is not a body. */
         ONE_BYTE_CLOSE_PAYLOAD("5.5.1", 1002),
         /** §5.4: a continuation frame with no fragmented message to continue. */
-        CONTINUATION_WITHOUT_START("5.4", 1002);
+        CONTINUATION_WITHOUT_START("5.4", 1002),
+        /** §5.1: "a client MUST mask all frames that it sends"; a server MUST close on an unmasked one. */
+        UNMASKED_FRAME("5.1", 1002),
+        /** §5.4: the fragments of one message are not interleaved: a new text or binary frame before the last fragment. */
+        DATA_FRAME_INSIDE_FRAGMENTED_MESSAGE("5.4", 1002);
 
         private final String section;
         private final int code;
@@ -78,6 +87,17 @@ public record Violation(Kind kind, List<Frame> frames, int expectedCode) {
     /** Returns a Close frame whose body is {@code body}, valid or not. */
     static Frame closeFrame(Payload body) {
         return Frame.of(Opcode.CLOSE, body);
+    }
+
+    /**
+     * Tells whether these frames only break the rule inside a fragmented message: a continuation (of the
+     * open message), or a lone text or binary frame. Sent between messages, they would break another rule
+     * or none.
+     */
+    public boolean needsOpenMessage() {
+        Frame first = frames.getFirst();
+        return (first.opcode() == Opcode.CONTINUATION.code() && kind != Kind.CONTINUATION_WITHOUT_START)
+                || (kind == Kind.DATA_FRAME_INSIDE_FRAGMENTED_MESSAGE && frames.size() == 1);
     }
 
     /** Returns a line such as {@code RESERVED_BIT (§5.2, expect 1002)}. */

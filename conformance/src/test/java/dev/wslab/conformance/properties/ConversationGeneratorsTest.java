@@ -71,6 +71,47 @@ class ConversationGeneratorsTest {
                 });
     }
 
+    @Test
+    @DisplayName("every rule but a continuation without a start is also broken inside a fragmented message")
+    void violationsLandInsideFragmentedMessages() {
+        List<BrokenConversation> broken = sample(ConversationGenerators.brokenConversations(5), 600);
+        Set<Violation.Kind> inside = EnumSet.noneOf(Violation.Kind.class);
+        broken.stream().filter(BrokenConversation::insideMessage).forEach(b -> inside.add(b.violation().kind()));
+
+        assertThat(inside).isEqualTo(EnumSet.complementOf(EnumSet.of(Violation.Kind.CONTINUATION_WITHOUT_START)));
+        assertThat(broken).filteredOn(BrokenConversation::insideMessage).allSatisfy(b -> {
+            // the interrupted message's first fragments go before the violation, not its last
+            List<Frame> before = b.framesBefore();
+            assertThat(before).isNotEmpty();
+            assertThat(before.getLast().fin()).as("%s", before).isFalse();
+        });
+    }
+
+    @Test
+    @DisplayName("invalid UTF-8 in a later fragment makes the whole message invalid, whatever the fragments before it")
+    void invalidUtf8InsideATextMessageIsInvalidAsAWhole() {
+        List<BrokenConversation> inside = sample(ConversationGenerators.brokenConversations(3), 600).stream()
+                .filter(b -> b.violation().kind() == Violation.Kind.INVALID_UTF8 && b.insideMessage()).toList();
+
+        assertThat(inside).hasSizeGreaterThan(5).allSatisfy(b -> {
+            assertThat(b.conversation().messages().get(b.at()).text()).isTrue();
+            assertThat(b.violation().frames()).singleElement().satisfies(frame -> {
+                assertThat(frame.opcode()).isEqualTo(Opcode.CONTINUATION.code());
+                assertThat(frame.fin()).isTrue();
+                assertThat(isValidUtf8(concat(b.messageBytesBefore(), frame.payload().toByteArray()))).isFalse();
+            });
+        });
+    }
+
+    @Test
+    @DisplayName("the generator breaks only the rules it is asked to")
+    void brokenConversationsCanBeLimitedToSomeRules() {
+        Set<Violation.Kind> asked = EnumSet.of(Violation.Kind.UNMASKED_FRAME, Violation.Kind.DATA_FRAME_INSIDE_FRAGMENTED_MESSAGE);
+        Set<Violation.Kind> kinds = EnumSet.noneOf(Violation.Kind.class);
+        sample(ConversationGenerators.brokenConversations(3, asked), 100).forEach(b -> kinds.add(b.violation().kind()));
+        assertThat(kinds).isEqualTo(asked);
+    }
+
     private static boolean pingBetweenFragments(Conversation.Message message) {
         List<Conversation.Part> parts = message.parts();
         for (int i = 1; i + 1 < parts.size(); i++) {

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -27,9 +28,16 @@ class PropertiesTest {
 
     private static final long SEED = 6455L;
 
+    /**
+     * The flawed test server never checks masking (§5.1; the robustness probes' tests rely on that), so the
+     * tests of its other flaws leave unmasked frames out, lest every run shrink to one.
+     */
+    static final Set<Violation.Kind> ALL_BUT_UNMASKED = EnumSet.complementOf(EnumSet.of(Violation.Kind.UNMASKED_FRAME));
+
     /** Failing examples wait for the deadline at each shrinking step: short, but scaled for busy machines. */
     private static PropertyRunner.Options options(int examples) {
-        return PropertyRunner.Options.of(examples, SEED).withShrinking(Duration.ofMillis(100), 10);
+        return PropertyRunner.Options.of(examples, SEED).withShrinking(Duration.ofMillis(100), 10)
+                .withViolations(ALL_BUT_UNMASKED);
     }
 
     @Test
@@ -109,7 +117,7 @@ class PropertiesTest {
         }
     }
 
-    private static Target target(FlawedEchoServer server) {
+    static Target target(FlawedEchoServer server) {
         return Target.of(URI.create("ws://127.0.0.1:" + server.port() + "/")).withTimeScale(TestTiming.SCALE);
     }
 }
