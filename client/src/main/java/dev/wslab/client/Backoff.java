@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
  */
 public record Backoff(Duration base, double factor, Duration cap, Jitter jitter) {
 
+    // tag::jitter[]
     /** Jitter says how a delay is drawn from the ceiling {@code c}, with {@code r} uniform in [0, 1). */
     public enum Jitter {
         /** The ceiling itself: clients dropped together retry together. */
@@ -27,6 +28,7 @@ public record Backoff(Duration base, double factor, Duration cap, Jitter jitter)
         /** {@code c/2 + r * c/2}: never shorter than half the ceiling ("equal jitter"). */
         EQUAL
     }
+    // end::jitter[]
 
     /** Half a second, doubling, capped at 30 s, full jitter. */
     public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30), Jitter.FULL);
@@ -43,6 +45,7 @@ public record Backoff(Duration base, double factor, Duration cap, Jitter jitter)
         }
     }
 
+    // tag::delay[]
     /** Returns the ceiling before attempt {@code attempt} (0-based): {@code min(cap, base * factor^attempt)}. */
     public Duration ceiling(int attempt) {
         if (attempt < 0) {
@@ -61,6 +64,7 @@ public record Backoff(Duration base, double factor, Duration cap, Jitter jitter)
             case EQUAL -> ceiling / 2 + (long) (ceiling / 2 * random.nextDouble());
         });
     }
+    // end::delay[]
 
     /** Returns a copy with another jitter. */
     public Backoff withJitter(Jitter jitter) {

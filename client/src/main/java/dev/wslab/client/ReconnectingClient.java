@@ -105,6 +105,7 @@ public final class ReconnectingClient {
                 try {
                     session = connector.connect(uri, options);
                 } catch (ConnectFailedException e) {
+                    // tag::failed[]
                     failed.incrementAndGet();
                     failuresInARow++;
                     LOG.log(Level.WARNING, "attempt {0} failed ({1}): {2}", attempt, e.kind(), e.getMessage());
@@ -120,7 +121,9 @@ public final class ReconnectingClient {
                     }
                     pause(failuresInARow - 1);
                     continue;
+                    // end::failed[]
                 }
+                // tag::reset[]
                 opened.incrementAndGet();
                 failuresInARow = 0; // a session opened: the next delay starts from the base again
                 Event.Closed end = use(session);
@@ -132,6 +135,7 @@ public final class ReconnectingClient {
                 }
                 dropped.incrementAndGet();
                 pause(0);
+                // end::reset[]
             }
         } catch (InterruptedException e) {
             if (!stopped) {
@@ -191,6 +195,7 @@ public final class ReconnectingClient {
         }
     }
 
+    // tag::stop[]
     /** Returns why to stop after a session ended this way, or null to reconnect. */
     private StopReason reasonToStop(Event.Closed end) {
         CloseCode received = end.received().code();
@@ -202,6 +207,7 @@ public final class ReconnectingClient {
         }
         return null;
     }
+    // end::stop[]
 
     private void pause(int exponent) throws InterruptedException {
         Duration delay = policy.backoff().delay(exponent, random);
