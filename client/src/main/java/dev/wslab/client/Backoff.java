@@ -26,7 +26,9 @@ public record Backoff(Duration base, double factor, Duration cap, Jitter jitter)
         /** {@code r * c}: the widest spread, the fewest collisions ("full jitter"). */
         FULL,
         /** {@code c/2 + r * c/2}: never shorter than half the ceiling ("equal jitter"). */
-        EQUAL
+        EQUAL,
+        /** {@code c + r * c/2}: the ceiling plus a random extra of up to half of it, as browser clients often do. */
+        UP_TO_HALF_MORE
     }
     // end::jitter[]
 
@@ -62,6 +64,7 @@ public record Backoff(Duration base, double factor, Duration cap, Jitter jitter)
             case NONE -> ceiling;
             case FULL -> (long) (ceiling * random.nextDouble());
             case EQUAL -> ceiling / 2 + (long) (ceiling / 2 * random.nextDouble());
+            case UP_TO_HALF_MORE -> ceiling + (long) (ceiling / 2 * random.nextDouble());
         });
     }
     // end::delay[]

@@ -57,12 +57,21 @@ class BackoffTest {
     }
 
     @Test
+    void upToHalfMoreKeepsTheCeilingAndAddsUpToHalfOfItAgain() {
+        assertThat(delaysMillis(BACKOFF.withJitter(Jitter.UP_TO_HALF_MORE), always(0.5), 6))
+                .containsExactly(125L, 250L, 500L, 1000L, 1250L, 1250L);
+        assertThat(BACKOFF.withJitter(Jitter.UP_TO_HALF_MORE).delay(0, always(0.0))).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
     void everyJitteredDelayStaysWithinItsBoundsForAnyRandomSequence() {
         RandomGenerator random = new SplittableRandom(6455);
         for (int attempt = 0; attempt < 200; attempt++) {
             Duration ceiling = BACKOFF.ceiling(attempt);
             assertThat(BACKOFF.withJitter(Jitter.FULL).delay(attempt, random)).isBetween(Duration.ZERO, ceiling);
             assertThat(BACKOFF.withJitter(Jitter.EQUAL).delay(attempt, random)).isBetween(ceiling.dividedBy(2), ceiling);
+            assertThat(BACKOFF.withJitter(Jitter.UP_TO_HALF_MORE).delay(attempt, random))
+                    .isBetween(ceiling, ceiling.plus(ceiling.dividedBy(2)));
         }
     }
 
