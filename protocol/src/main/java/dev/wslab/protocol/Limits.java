@@ -19,8 +19,10 @@ public record Limits(long maxMessageSize, int maxHandshakeHeadSize, int maxHands
     /** The largest array the JVM allocates reliably; a message is held in one. */
     public static final int MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
 
+    // tag::defaults[]
     /** The defaults described on each component. */
     public static final Limits DEFAULTS = new Limits(1 << 20, 16 * 1024, 8 * 1024, 128);
+    // end::defaults[]
 
     public Limits {
         requirePositive(maxMessageSize, "maxMessageSize");

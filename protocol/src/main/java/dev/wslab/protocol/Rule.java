@@ -10,6 +10,7 @@ import dev.wslab.protocol.close.CloseCode;
  * {@link ProtocolViolationException} that carries a {@link Violation} of one of these rules.
  */
 public enum Rule {
+    // tag::framing-rules[]
     /** §5.2: RSV1-3 MUST be 0 unless an extension that defines them was negotiated. */
     RESERVED_BITS_SET(CloseCode.PROTOCOL_ERROR, "5.2", "a reserved bit (RSV1-3) is set but no extension was negotiated"),
     /** §5.2: opcodes 0x3-0x7 and 0xB-0xF are reserved; an endpoint receiving one MUST fail the connection. */
@@ -18,18 +19,24 @@ public enum Rule {
     LENGTH_MOST_SIGNIFICANT_BIT_SET(CloseCode.PROTOCOL_ERROR, "5.2", "the 64-bit payload length has its most significant bit set"),
     /** §5.2: the minimal number of bytes MUST be used to encode the length. */
     NON_MINIMAL_LENGTH(CloseCode.PROTOCOL_ERROR, "5.2", "the payload length is not encoded in the minimal number of bytes"),
+    // end::framing-rules[]
+    // tag::masking-rules[]
     /** §5.1: a server MUST close the connection when it receives an unmasked frame. */
     UNMASKED_CLIENT_FRAME(CloseCode.PROTOCOL_ERROR, "5.1", "a client sent an unmasked frame; client frames MUST be masked"),
     /** §5.1: a client MUST close the connection when it receives a masked frame. */
     MASKED_SERVER_FRAME(CloseCode.PROTOCOL_ERROR, "5.1", "a server sent a masked frame; server frames MUST NOT be masked"),
+    // end::masking-rules[]
+    // tag::control-rules[]
     /** §5.5: control frames MUST NOT be fragmented. */
     FRAGMENTED_CONTROL_FRAME(CloseCode.PROTOCOL_ERROR, "5.5", "a control frame has FIN clear; control frames MUST NOT be fragmented"),
     /** §5.5: control frames MUST have a payload length of 125 bytes or less. */
     CONTROL_FRAME_TOO_LONG(CloseCode.PROTOCOL_ERROR, "5.5", "a control frame's payload is longer than 125 bytes"),
+    // end::control-rules[]
     /** §5.4: a continuation frame is only valid inside a fragmented message. */
     CONTINUATION_WITHOUT_MESSAGE(CloseCode.PROTOCOL_ERROR, "5.4", "a continuation frame arrived but no fragmented message was in progress"),
     /** §5.4: the fragments of one message MUST NOT be interleaved with another message's. */
     NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE(CloseCode.PROTOCOL_ERROR, "5.4", "a new text or binary frame arrived before the fragmented message in progress was finished"),
+    // tag::close-rules[]
     /** §5.5.1 and §1.4: after sending a Close frame, an endpoint sends nothing more. */
     FRAME_AFTER_CLOSE(CloseCode.PROTOCOL_ERROR, "5.5.1", "a frame arrived after the peer's Close frame; nothing may follow a Close"),
     /** §5.5.1: a Close frame's body, if present, starts with a 2-byte status code. */
@@ -38,10 +45,13 @@ public enum Rule {
     INVALID_CLOSE_CODE(CloseCode.PROTOCOL_ERROR, "7.4", "a Close frame carries a status code that is not valid on the wire"),
     /** §5.5.1: the reason in a Close frame is UTF-8 encoded. */
     INVALID_CLOSE_REASON(CloseCode.INVALID_FRAME_PAYLOAD_DATA, "5.5.1", "a Close frame's reason is not valid UTF-8"),
+    // end::close-rules[]
+    // tag::data-rules[]
     /** §5.6 and §8.1: a text message MUST be valid UTF-8. */
     INVALID_UTF8(CloseCode.INVALID_FRAME_PAYLOAD_DATA, "8.1", "a text message is not valid UTF-8"),
     /** §7.4.1 (1009): the endpoint does not process messages this big. */
     MESSAGE_TOO_BIG(CloseCode.MESSAGE_TOO_BIG, "7.4.1", "the message is larger than this endpoint accepts");
+    // end::data-rules[]
 
     private final CloseCode closeCode;
     private final String rfcSection;

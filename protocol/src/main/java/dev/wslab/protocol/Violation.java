@@ -23,11 +23,13 @@ public record Violation(Rule rule, String detail) {
         return rule.closeCode();
     }
 
+    // tag::message[]
     /** Returns a one-line explanation: what was wrong, what was seen, and the RFC section. */
     public String message() {
         String seen = detail.isEmpty() ? "" : " (" + detail + ")";
         return rule.description() + seen + " [RFC 6455 §" + rule.rfcSection() + "]";
     }
+    // end::message[]
 
     @Override
     public String toString() {

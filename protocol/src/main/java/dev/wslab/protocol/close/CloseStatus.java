@@ -53,6 +53,7 @@ public record CloseStatus(CloseCode code, String reason) {
      * @throws ProtocolViolationException when the body is 1 byte long, carries a code that is not valid
      *     on the wire (§7.4), or a reason that is not UTF-8 (§5.5.1)
      */
+    // tag::parse[]
     public static CloseStatus parse(Payload body) {
         if (body.isEmpty()) {
             return NO_STATUS;
@@ -73,6 +74,7 @@ public record CloseStatus(CloseCode code, String reason) {
         }
         return new CloseStatus(code, new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_8));
     }
+    // end::parse[]
 
     /**
      * Returns the body of a Close frame carrying this status: empty for {@link #NO_STATUS}, else the code
@@ -81,6 +83,7 @@ public record CloseStatus(CloseCode code, String reason) {
      * @throws IllegalArgumentException when the code may not be sent (§7.4.2) or the reason is longer
      *     than 123 bytes in UTF-8
      */
+    // tag::to-payload[]
     public Payload toPayload() {
         if (this.equals(NO_STATUS)) {
             return Payload.EMPTY;
@@ -99,6 +102,7 @@ public record CloseStatus(CloseCode code, String reason) {
         System.arraycopy(reasonBytes, 0, body, 2, reasonBytes.length);
         return Payload.of(body);
     }
+    // end::to-payload[]
 
     @Override
     public String toString() {

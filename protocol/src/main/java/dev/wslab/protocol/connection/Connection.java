@@ -162,6 +162,7 @@ public final class Connection {
         receive(ByteBuffer.wrap(bytes));
     }
 
+    // tag::receive-eof[]
     /**
      * Tells the connection that the peer closed the transport (the socket read returned end of stream).
      * Unless the closing handshake had completed, the connection was closed abnormally: 1006 (§7.1.5).
@@ -174,6 +175,7 @@ public final class Connection {
             enterClosed();
         }
     }
+    // end::receive-eof[]
 
     // ---------------------------------------------------------------- the opening handshake (§4)
 
@@ -253,6 +255,7 @@ public final class Connection {
     }
 
     private void startFrame(FrameHeader header) {
+        // tag::reserved-checks[]
         // The checks follow the order of the header's fields (§5.2), and all come before the payload.
         // RFC 6455 §5.2: "MUST be 0 unless an extension is negotiated that defines meanings".
         if (header.anyReservedBitSet()) {
@@ -260,6 +263,8 @@ public final class Connection {
         }
         Opcode opcode = Opcode.of(header.opcode()).orElseThrow(() -> new ProtocolViolationException(
                 Rule.RESERVED_OPCODE, String.format("opcode 0x%X", header.opcode())));
+        // end::reserved-checks[]
+        // tag::control-checks[]
         if (opcode.isControl()) {
             // RFC 6455 §5.5: "Control frames themselves MUST NOT be fragmented."
             if (!header.fin()) {
@@ -270,6 +275,8 @@ public final class Connection {
                         opcode + " of " + header.payloadLength() + " bytes");
             }
         }
+        // end::control-checks[]
+        // tag::mask-check[]
         // RFC 6455 §5.1: a server MUST close the connection on an unmasked frame; a client on a masked one.
         if (role == Role.SERVER && !header.masked()) {
             throw new ProtocolViolationException(Rule.UNMASKED_CLIENT_FRAME, opcode.name());
@@ -277,6 +284,7 @@ public final class Connection {
         if (role == Role.CLIENT && header.masked()) {
             throw new ProtocolViolationException(Rule.MASKED_SERVER_FRAME, opcode.name());
         }
+        // end::mask-check[]
         if (!opcode.isControl()) {
             assembler.startFrame(header, opcode);
         }
@@ -298,6 +306,7 @@ public final class Connection {
         }
     }
 
+    // tag::control-frames[]
     private void handleControlFrame(Opcode opcode, Payload payload) {
         switch (opcode) {
             case PING -> {
@@ -313,7 +322,9 @@ public final class Connection {
             case CONTINUATION, TEXT, BINARY -> throw new IllegalStateException("not a control opcode: " + opcode);
         }
     }
+    // end::control-frames[]
 
+    // tag::close-reply[]
     private void handleClose(CloseStatus status) {
         closeReceived = status;
         events.add(new Event.CloseReceived(status));
@@ -324,6 +335,7 @@ public final class Connection {
         }
         enterClosed();
     }
+    // end::close-reply[]
 
     // ---------------------------------------------------------------- commands from the application
 
@@ -339,12 +351,14 @@ public final class Connection {
         sendFrame(Frame.binary(data));
     }
 
+    // tag::send-ping[]
     /** Sends a Ping; the peer must answer with a Pong carrying the same payload (at most 125 bytes). */
     public void sendPing(Payload payload) {
         requireOpen("send a Ping");
         requireControlPayload(payload);
         sendFrame(Frame.ping(payload));
     }
+    // end::send-ping[]
 
     /** Sends an unsolicited Pong, a one-way heartbeat (§5.5.3). */
     public void sendPong(Payload payload) {
@@ -353,6 +367,7 @@ public final class Connection {
         sendFrame(Frame.pong(payload));
     }
 
+    // tag::close-start[]
     /**
      * Starts the closing handshake (§7.1.2): sends a Close frame and waits for the peer's. Does nothing
      * when a Close frame was already sent or the connection is closed.
@@ -364,6 +379,7 @@ public final class Connection {
             sendClose(status);
         }
     }
+    // end::close-start[]
 
     /**
      * Fails the connection (§7.1.7) for a reason of the application's own, e.g. 1008 or 1011: sends a
@@ -397,6 +413,7 @@ public final class Connection {
 
     // ---------------------------------------------------------------- the closing handshake and failing
 
+    // tag::fail-connection[]
     private void failConnection(Violation violation) {
         events.add(new Event.Failed(violation));
         // RFC 6455 §7.1.7: "the endpoint SHOULD send a Close frame with an appropriate status code".
@@ -405,7 +422,9 @@ public final class Connection {
         }
         enterClosed();
     }
+    // end::fail-connection[]
 
+    // tag::send-close[]
     private void sendClose(CloseStatus status) {
         sendFrame(Frame.close(status));
         closeSent = status;
@@ -413,21 +432,26 @@ public final class Connection {
             state = ConnectionState.CLOSING;
         }
     }
+    // end::send-close[]
 
+    // tag::enter-closed[]
     private void enterClosed() {
         state = ConnectionState.CLOSED;
         CloseStatus received = closeReceived != null ? closeReceived : CloseStatus.ABNORMAL;
         CloseStatus sent = closeSent != null ? closeSent : CloseStatus.ABNORMAL;
         events.add(new Event.Closed(received, sent, closeReceived != null && closeSent != null));
     }
+    // end::enter-closed[]
 
     // ---------------------------------------------------------------- sending frames
 
+    // tag::mask-by-role[]
     private void sendFrame(Frame frame) {
         // RFC 6455 §5.3: a client masks every frame with a fresh, unpredictable key; a server never masks.
         Frame onTheWire = role.masksFrames() ? frame.maskedWith(maskingKeys.nextKey()) : frame;
         outgoing.writeBytes(FrameEncoder.encode(onTheWire));
     }
+    // end::mask-by-role[]
 
     private void requireOpen(String action) {
         if (state != ConnectionState.OPEN) {
@@ -436,12 +460,14 @@ public final class Connection {
         }
     }
 
+    // tag::control-payload[]
     private static void requireControlPayload(Payload payload) {
         if (payload.length() > FrameHeader.MAX_7_BIT_LENGTH) {
             throw new IllegalArgumentException("a control frame's payload is at most 125 bytes (RFC 6455 §5.5), got "
                     + payload.length());
         }
     }
+    // end::control-payload[]
 
     /** A close reason must fit in 123 bytes of UTF-8; the rule's description always does (ASCII, short). */
     private static String shortReason(Violation violation) {

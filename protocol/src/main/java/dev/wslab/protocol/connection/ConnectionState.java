@@ -9,6 +9,7 @@ package dev.wslab.protocol.connection;
  *       +--handshake failed-------------+--failed or transport ended------+-----------------------> CLOSED
  * </pre>
  */
+// tag::states[]
 public enum ConnectionState {
     /** The opening handshake is in progress (§4.1); no frame may be sent yet. */
     CONNECTING,
@@ -19,3 +20,4 @@ public enum ConnectionState {
     /** Both Close frames were exchanged, the connection was failed, or the transport ended; the transport should be closed (§7.1.4). */
     CLOSED
 }
+// end::states[]

@@ -50,11 +50,13 @@ final class MessageAssembler {
             messageType = opcode;
             utf8.reset();
         }
+        // tag::size-check[]
         // Checked before any byte of the payload is held: a header may announce up to 2^63-1 bytes.
         if (header.payloadLength() > maxMessageSize - size) {
             throw new ProtocolViolationException(Rule.MESSAGE_TOO_BIG, "a frame of " + header.payloadLength()
                     + " bytes after " + size + " bytes of the message; the limit is " + maxMessageSize);
         }
+        // end::size-check[]
         finalFrame = header.fin();
     }
 
@@ -65,6 +67,7 @@ final class MessageAssembler {
      */
     Event takeChunk(PayloadChunk chunk) {
         byte[] bytes = chunk.bytes();
+        // tag::utf8-fail-fast[]
         if (messageType == Opcode.TEXT) {
             // RFC 6455 §8.1: fail as soon as the text cannot be valid, not when the message ends.
             int invalidAt = utf8.validate(bytes, 0, bytes.length);
@@ -74,6 +77,7 @@ final class MessageAssembler {
                                 + String.format("%02x", bytes[invalidAt] & 0xFF));
             }
         }
+        // end::utf8-fail-fast[]
         append(bytes);
         if (!chunk.endOfFrame() || !finalFrame) {
             return null;
@@ -100,10 +104,12 @@ final class MessageAssembler {
     private Event finishMessage() {
         Event message;
         if (messageType == Opcode.TEXT) {
+            // tag::utf8-end[]
             if (!utf8.isAtCharacterBoundary()) {
                 throw new ProtocolViolationException(Rule.INVALID_UTF8,
                         "the message ends inside a multi-byte sequence");
             }
+            // end::utf8-end[]
             message = new Event.TextMessage(new String(buffer, 0, size, StandardCharsets.UTF_8));
         } else {
             message = new Event.BinaryMessage(Payload.of(buffer, 0, size));

@@ -31,6 +31,7 @@ public final class FrameDecoder {
     private long payloadBytesRead;
     private ProtocolViolationException failure;
 
+    // tag::next[]
     /**
      * Decodes the next part from {@code in}, consuming the bytes it uses.
      *
@@ -49,6 +50,7 @@ public final class FrameDecoder {
             throw e;
         }
     }
+    // end::next[]
 
     /** Tells whether the decoder is between frames (no header or payload bytes pending). */
     public boolean isAtFrameBoundary() {
@@ -74,6 +76,7 @@ public final class FrameDecoder {
         return current;
     }
 
+    // tag::header-length[]
     /** Returns the header's full length, known from its second byte: the MASK bit and the 7-bit length. */
     private static int headerLength(byte second) {
         int lengthCode = second & 0x7F;
@@ -81,6 +84,7 @@ public final class FrameDecoder {
         boolean masked = (second & 0x80) != 0;
         return 2 + extendedLengthBytes + (masked ? 4 : 0);
     }
+    // end::header-length[]
 
     private FrameHeader parseHeader() {
         int first = headerBytes[0] & 0xFF;
@@ -89,6 +93,7 @@ public final class FrameDecoder {
         int lengthCode = second & 0x7F;
         int position = 2;
         long payloadLength;
+        // tag::length-rules[]
         if (lengthCode == 126) {
             payloadLength = ((headerBytes[2] & 0xFF) << 8) | (headerBytes[3] & 0xFF);
             position += 2;
@@ -105,11 +110,13 @@ public final class FrameDecoder {
         } else {
             payloadLength = lengthCode;
         }
+        // end::length-rules[]
         int maskingKey = masked ? readInt(position) : 0;
         return new FrameHeader((first & 0x80) != 0, (first & 0x40) != 0, (first & 0x20) != 0,
                 (first & 0x10) != 0, first & 0x0F, masked, maskingKey, payloadLength);
     }
 
+    // tag::require-minimal[]
     // RFC 6455 §5.2: "the minimal number of bytes MUST be used to encode the length". wslab rejects
     // a longer form: a peer that gets this wrong is likely to get other framing wrong too.
     private static void requireMinimal(boolean fitsShorterForm, long payloadLength, String form) {
@@ -118,7 +125,9 @@ public final class FrameDecoder {
                     "length " + payloadLength + " in the " + form + " form");
         }
     }
+    // end::require-minimal[]
 
+    // tag::payload-chunk[]
     private FramePart nextPayloadChunk(ByteBuffer in) {
         long remaining = current.payloadLength() - payloadBytesRead;
         if (remaining > 0 && !in.hasRemaining()) {
@@ -137,6 +146,7 @@ public final class FrameDecoder {
         }
         return chunk;
     }
+    // end::payload-chunk[]
 
     private long readLong(int position) {
         long value = 0;

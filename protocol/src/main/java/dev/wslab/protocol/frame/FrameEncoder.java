@@ -32,6 +32,7 @@ public final class FrameEncoder {
         return bytes;
     }
 
+    // tag::write-header[]
     /**
      * Writes {@code header} into {@code target} at {@code offset}, using the minimal length form.
      *
@@ -63,4 +64,5 @@ public final class FrameEncoder {
         }
         return position - offset;
     }
+    // end::write-header[]
 }

@@ -36,12 +36,14 @@ package dev.wslab.protocol.frame;
 public record FrameHeader(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3, int opcode,
                           boolean masked, int maskingKey, long payloadLength) implements FramePart {
 
+    // tag::length-forms[]
     /** The largest payload length a 7-bit length field holds; 126 and 127 announce longer forms. */
     public static final int MAX_7_BIT_LENGTH = 125;
     /** The largest payload length the 16-bit extended form holds. */
     public static final int MAX_16_BIT_LENGTH = 0xFFFF;
     /** The longest a header can be: 2 bytes, an 8-byte extended length and a 4-byte masking key. */
     public static final int MAX_LENGTH = 14;
+    // end::length-forms[]
 
     public FrameHeader {
         if (opcode < 0 || opcode > 0xF) {
@@ -70,11 +72,13 @@ public record FrameHeader(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3,
         return encodedLength(payloadLength, masked);
     }
 
+    // tag::encoded-length[]
     /** Returns the size of a header for a payload of {@code payloadLength} bytes, using the minimal length form. */
     public static int encodedLength(long payloadLength, boolean masked) {
         int lengthBytes = payloadLength <= MAX_7_BIT_LENGTH ? 0 : payloadLength <= MAX_16_BIT_LENGTH ? 2 : 8;
         return 2 + lengthBytes + (masked ? 4 : 0);
     }
+    // end::encoded-length[]
 
     @Override
     public String toString() {

@@ -40,6 +40,7 @@ public final class Masking {
      * @throws IndexOutOfBoundsException if the range is not inside {@code data}
      * @throws IllegalArgumentException if {@code keyOffset} is negative
      */
+    // tag::apply[]
     public static void apply(byte[] data, int from, int to, int maskingKey, long keyOffset) {
         Objects.checkFromToIndex(from, to, data.length);
         long pattern = keyPattern(maskingKey, keyOffset);
@@ -57,6 +58,7 @@ public final class Masking {
             data[i] ^= (byte) (pattern >>> shift);
         }
     }
+    // end::apply[]
 
     /**
      * Masks or unmasks the bytes between the buffer's position and its limit, in place, leaving the

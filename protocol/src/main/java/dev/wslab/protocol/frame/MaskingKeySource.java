@@ -34,6 +34,7 @@ public interface MaskingKeySource {
      *
      * @throws IllegalStateException if the JDK has no DRBG (every JDK since 9 has one)
      */
+    // tag::secure[]
     static MaskingKeySource secure() {
         SecureRandom random;
         try {
@@ -58,6 +59,7 @@ public interface MaskingKeySource {
             }
         };
     }
+    // end::secure[]
 
     /** Returns a source that gives the same key every time. Predictable: for tests only. */
     static MaskingKeySource fixed(int key) {

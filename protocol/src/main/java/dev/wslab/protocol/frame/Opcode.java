@@ -12,6 +12,7 @@ import java.util.Optional;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6455#section-5.2">RFC 6455 §5.2</a>
  */
 public enum Opcode {
+    // tag::opcodes[]
     /** 0x0: a continuation of the fragmented message in progress (§5.4). */
     CONTINUATION(0x0),
     /** 0x1: the first (or only) frame of a text message, whose payload is UTF-8. */
@@ -24,6 +25,7 @@ public enum Opcode {
     PING(0x9),
     /** 0xA: a Pong frame (§5.5.3). */
     PONG(0xA);
+    // end::opcodes[]
 
     private final int code;
 

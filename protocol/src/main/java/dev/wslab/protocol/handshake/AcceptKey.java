@@ -15,12 +15,15 @@ import java.util.Objects;
  */
 public final class AcceptKey {
 
+    // tag::guid[]
     /** The GUID every WebSocket server appends to the key, fixed by RFC 6455 §1.3. */
     public static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    // end::guid[]
 
     private AcceptKey() {
     }
 
+    // tag::accept-key[]
     /**
      * Returns base64(SHA-1(clientKey + GUID)). The key is used as the string the client sent; it is
      * not base64-decoded first (§4.2.2: "It is not necessary for the server to base64-decode").
@@ -30,6 +33,7 @@ public final class AcceptKey {
         byte[] digest = sha1().digest((clientKey + GUID).getBytes(StandardCharsets.ISO_8859_1));
         return Base64.getEncoder().encodeToString(digest);
     }
+    // end::accept-key[]
 
     private static MessageDigest sha1() {
         try {

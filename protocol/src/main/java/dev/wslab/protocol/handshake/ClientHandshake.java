@@ -57,6 +57,7 @@ public final class ClientHandshake {
                 WebSocketKey.generate(random));
     }
 
+    // tag::client-request[]
     /** Builds the request of §4.1: the resource name, Host, Upgrade, Connection, the key and the version. */
     private HttpRequest buildRequest() {
         HttpHeaders headers = HttpHeaders.of(
@@ -75,6 +76,7 @@ public final class ClientHandshake {
         headers = headers.withAll(options.extraHeaders());
         return new HttpRequest("GET", uri.resourceName(), HttpVersion.HTTP_1_1, headers);
     }
+    // end::client-request[]
 
     /** Returns the URI this handshake connects to; the caller opens TCP (and TLS if secure) to its host and port. */
     public WebSocketUri uri() {
@@ -109,10 +111,12 @@ public final class ClientHandshake {
      */
     public ClientHandshakeResult validate(HttpResponse response) {
         HttpHeaders headers = response.headers();
+        // tag::status-check[]
         if (response.status() != 101) {
             return failure(HandshakeFailure.Kind.UNEXPECTED_STATUS, response, response.status() + " "
                     + quote(response.reason()) + ": " + HttpStatus.meaningForWebSocketClient(response.status()));
         }
+        // end::status-check[]
         List<String> upgrade = headers.all(WebSocketHeaders.UPGRADE);
         if (upgrade.size() != 1 || !HttpSyntax.equalsIgnoreAsciiCase(upgrade.get(0), WebSocketHeaders.WEBSOCKET)) {
             return failure(HandshakeFailure.Kind.INVALID_UPGRADE, response, HeaderValues.describe(upgrade));
@@ -121,11 +125,13 @@ public final class ClientHandshake {
             return failure(HandshakeFailure.Kind.INVALID_CONNECTION, response,
                     HeaderValues.describe(headers, WebSocketHeaders.CONNECTION));
         }
+        // tag::accept-check[]
         List<String> accept = headers.all(WebSocketHeaders.SEC_WEBSOCKET_ACCEPT);
         if (accept.size() != 1 || !accept.get(0).equals(expectedAccept())) {
             return failure(HandshakeFailure.Kind.INVALID_ACCEPT, response,
                     "expected " + expectedAccept() + ", " + HeaderValues.describe(accept));
         }
+        // end::accept-check[]
         List<String> extensions = headers.all(WebSocketHeaders.SEC_WEBSOCKET_EXTENSIONS);
         if (!extensions.isEmpty()) {
             return failure(HandshakeFailure.Kind.UNEXPECTED_EXTENSION, response,

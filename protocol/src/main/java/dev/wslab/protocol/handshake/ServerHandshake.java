@@ -74,6 +74,7 @@ public final class ServerHandshake {
         if (host.size() > 1 || host.get(0).isEmpty()) {
             return HandshakeRejection.of(Kind.INVALID_HOST, HeaderValues.describe(host));
         }
+        // tag::upgrade-checks[]
         if (!headers.contains(WebSocketHeaders.UPGRADE)) {
             return HandshakeRejection.of(Kind.NOT_A_WEBSOCKET_REQUEST, "");
         }
@@ -87,6 +88,7 @@ public final class ServerHandshake {
         if (!version.equals(List.of(WebSocketHeaders.VERSION))) {
             return HandshakeRejection.of(Kind.UNSUPPORTED_VERSION, HeaderValues.describe(version));
         }
+        // end::upgrade-checks[]
         List<String> key = headers.all(WebSocketHeaders.SEC_WEBSOCKET_KEY);
         if (key.isEmpty()) {
             return HandshakeRejection.of(Kind.MISSING_KEY, "");
@@ -124,6 +126,7 @@ public final class ServerHandshake {
         return new ServerHandshakeResult.Accepted(request, resourceName, selected, acceptResponse(key, selected));
     }
 
+    // tag::accept-response[]
     /**
      * Returns the 101 response of §4.2.2 step 5: {@code Upgrade: websocket}, {@code Connection: Upgrade},
      * the {@code Sec-WebSocket-Accept} for {@code key}, and the subprotocol if one was selected.
@@ -138,6 +141,7 @@ public final class ServerHandshake {
         }
         return HttpResponse.of(101, headers);
     }
+    // end::accept-response[]
 
     /**
      * Returns the resource name a request-target asks for (§4.1 item 3): the target itself when it is a

@@ -38,6 +38,7 @@ public final class HttpStatus {
         };
     }
 
+    // tag::meaning[]
     /**
      * Returns what a status other than 101 usually means when it answers a WebSocket handshake, in words
      * a person debugging the connection can act on.
@@ -59,4 +60,5 @@ public final class HttpStatus {
                     : "the server did not switch protocols";
         };
     }
+    // end::meaning[]
 }

@@ -32,6 +32,7 @@ final class Utf8StateMachine {
         AFTER_F4
     }
 
+    // tag::grammar[]
     /** The transition for one byte {@code b} (0..255): this is the whole grammar. */
     static State next(State state, int b) {
         return switch (state) {
@@ -46,7 +47,9 @@ final class Utf8StateMachine {
             case REJECT -> State.REJECT;
         };
     }
+    // end::grammar[]
 
+    // tag::first-byte[]
     private static State afterFirstByte(int b) {
         if (b <= 0x7F) {
             return State.ACCEPT;                  // ASCII, one byte
@@ -70,6 +73,7 @@ final class Utf8StateMachine {
             return State.REJECT;
         }
     }
+    // end::first-byte[]
 
     private static boolean inRange(int b, int low, int high) {
         return b >= low && b <= high;

@@ -110,13 +110,16 @@ class ConnectionTest {
             assertFailed(server, Rule.FRAGMENTED_CONTROL_FRAME);
         }
 
+        // tag::control-too-long[]
         @Test
         void aControlFrameOver125BytesFailsTheConnectionBeforeItsPayloadArrives() {
             byte[] bytes = client.send(Frame.ping(Payload.of(new byte[126])));
             server.receive(Arrays.copyOf(bytes, 8)); // header (2+2+4) only
             assertFailed(server, Rule.CONTROL_FRAME_TOO_LONG);
         }
+        // end::control-too-long[]
 
+        // tag::ping-echo[]
         @Test
         void a125BytePingIsAnsweredWithAPongCarryingTheSamePayload() {
             Payload payload = Payload.of(new byte[FrameHeader.MAX_7_BIT_LENGTH]);
@@ -124,6 +127,7 @@ class ConnectionTest {
             assertThat(server.takeEvents()).containsExactly(new Event.PingReceived(payload));
             assertThat(Peer.framesSentBy(server)).containsExactly(Frame.pong(payload));
         }
+        // end::ping-echo[]
 
         @Test
         void aPongIsReportedAndNotAnswered() {
@@ -143,6 +147,7 @@ class ConnectionTest {
     @DisplayName("§5.4 fragmentation")
     class Fragmentation {
 
+        // tag::ping-between-fragments[]
         @Test
         void fragmentsWithAPingBetweenThemMakeOneMessage() {
             server.receive(client.send(
@@ -154,6 +159,7 @@ class ConnectionTest {
                     new Event.PingReceived(Payload.utf8("!")), new Event.TextMessage("Hello"));
             assertThat(Peer.framesSentBy(server)).containsExactly(Frame.pong(Payload.utf8("!")));
         }
+        // end::ping-between-fragments[]
 
         @Test
         void aContinuationWithNothingToContinueFailsTheConnection() {
@@ -178,6 +184,7 @@ class ConnectionTest {
     @DisplayName("§8.1 text must be UTF-8")
     class Utf8 {
 
+        // tag::utf8-fail-fast[]
         @Test
         void invalidUtf8FailsWith1007AsSoonAsTheBadByteArrives() {
             // A 10-byte text frame whose third byte, 0xC0, can never start valid UTF-8; only 3 bytes arrive.
@@ -186,6 +193,7 @@ class ConnectionTest {
             server.receive(Arrays.copyOf(frame, 6 + 3));
             assertFailed(server, Rule.INVALID_UTF8);
         }
+        // end::utf8-fail-fast[]
 
         @Test
         void aCodePointAboveU10FFFFFailsAtItsSecondByte() {
@@ -194,6 +202,7 @@ class ConnectionTest {
             assertFailed(server, Rule.INVALID_UTF8);
         }
 
+        // tag::utf8-split[]
         @Test
         void aCharacterSplitAcrossFragmentsIsValid() {
             // U+20AC EURO SIGN is e2 82 ac.
@@ -202,6 +211,7 @@ class ConnectionTest {
                     Frame.continuation(Payload.hex("ac"), true)));
             assertThat(server.takeEvents()).containsExactly(new Event.TextMessage("\u20ac"));
         }
+        // end::utf8-split[]
 
         @Test
         void aMessageEndingInsideACharacterFailsWith1007() {
@@ -217,12 +227,14 @@ class ConnectionTest {
         private final Connection small = Connection.open(Role.SERVER, Limits.DEFAULTS.withMaxMessageSize(10),
                 MaskingKeySource.fixed(0));
 
+        // tag::too-big[]
         @Test
         void aFrameAnnouncingTooManyBytesFailsBeforeItsPayloadArrives() {
             byte[] frame = client.send(Frame.binary(Payload.of(new byte[11])));
             small.receive(Arrays.copyOf(frame, 6));
             assertFailed(small, Rule.MESSAGE_TOO_BIG);
         }
+        // end::too-big[]
 
         @Test
         void fragmentsAddUpToTheLimit() {
@@ -246,6 +258,7 @@ class ConnectionTest {
     @DisplayName("§5.5.1 and §7 the closing handshake")
     class ClosingHandshake {
 
+        // tag::close-echo[]
         @Test
         void aReceivedCloseIsAnsweredWithTheSameCodeAndTheConnectionIsClosedCleanly() {
             CloseStatus bye = CloseStatus.of(CloseCode.GOING_AWAY, "bye");
@@ -255,6 +268,7 @@ class ConnectionTest {
             assertThat(Peer.framesSentBy(server)).containsExactly(Frame.close(CloseStatus.of(CloseCode.GOING_AWAY)));
             assertThat(server.state()).isEqualTo(ConnectionState.CLOSED);
         }
+        // end::close-echo[]
 
         @Test
         void anEmptyCloseMeansNoStatusAndIsAnsweredWithAnEmptyClose() {
@@ -290,6 +304,7 @@ class ConnectionTest {
             assertFailed(server, Rule.INVALID_CLOSE_REASON);
         }
 
+        // tag::after-close[]
         @Test
         void afterSendingCloseNothingElseIsSentButMessagesStillArrive() {
             server.close(CloseStatus.NORMAL);
@@ -302,6 +317,7 @@ class ConnectionTest {
             assertThat(Peer.framesSentBy(server)).as("only our Close, no Pong after it")
                     .containsExactly(Frame.close(CloseStatus.NORMAL));
         }
+        // end::after-close[]
 
         @Test
         void whenBothSidesCloseAtOnceNeitherRepliesAgain() {
@@ -319,6 +335,7 @@ class ConnectionTest {
             assertThat(server.takeEvents()).noneMatch(event -> event instanceof Event.TextMessage);
         }
 
+        // tag::abnormal[]
         @Test
         void theTransportEndingWithoutACloseIsAnAbnormalClosure1006() {
             server.receiveEof();
@@ -326,6 +343,7 @@ class ConnectionTest {
                     new Event.Closed(CloseStatus.ABNORMAL, CloseStatus.ABNORMAL, false));
             assertThat(server.state()).isEqualTo(ConnectionState.CLOSED);
         }
+        // end::abnormal[]
 
         @Test
         void afterFailingTheConnectionNoMoreDataIsProcessed() {

@@ -99,6 +99,7 @@ class FrameDecoderTest {
             assertThat(decoder.isAtFrameBoundary()).isFalse();
         }
 
+        // tag::chunks[]
         @Test
         void payloadChunksHoldOnlyTheBytesThatArrivedAndAreUnmaskedAtTheirOffset() {
             FrameDecoder decoder = new FrameDecoder();
@@ -115,6 +116,7 @@ class FrameDecoderTest {
             });
             assertThat(decoder.isAtFrameBoundary()).isTrue();
         }
+        // end::chunks[]
 
         @Test
         void anEmptyPayloadStillEndsWithOneEmptyChunk() {
@@ -162,6 +164,7 @@ class FrameDecoderTest {
                             assertThat(e.violation().rule()).isEqualTo(Rule.NON_MINIMAL_LENGTH));
         }
 
+        // tag::boundaries[]
         @Test
         void theBoundaryLengthsUseTheirOwnForms() {
             assertThat(parts(new FrameDecoder(), hex("82 7d"))).first()
@@ -175,6 +178,7 @@ class FrameDecoderTest {
             assertThat(parts(new FrameDecoder(), hex("82 7f 7f ff ff ff ff ff ff ff"))).first()
                     .isEqualTo(new FrameHeader(true, false, false, false, 2, false, 0, Long.MAX_VALUE));
         }
+        // end::boundaries[]
 
         @Test
         @DisplayName("a header announcing 2^63-1 bytes allocates nothing for them")

@@ -52,6 +52,7 @@ class FrameEncoderTest {
     @DisplayName("§5.2 the minimal length form")
     class MinimalLength {
 
+        // tag::header-lengths[]
         @Test
         void headerLengthsAtTheBoundaries() {
             assertThat(FrameHeader.encodedLength(0, false)).isEqualTo(2);
@@ -61,6 +62,7 @@ class FrameEncoderTest {
             assertThat(FrameHeader.encodedLength(65536, false)).isEqualTo(10);
             assertThat(FrameHeader.encodedLength(65536, true)).isEqualTo(14);
         }
+        // end::header-lengths[]
 
         @Test
         void aHeaderCanAnnounceAPayloadThatIsWrittenSeparately() {

@@ -26,6 +26,7 @@ class MaskingPropertiesTest {
     private static final int EXAMPLES = 3000;
     private static final byte SENTINEL = (byte) 0xA5;
 
+    // tag::byte-loop[]
     /** RFC 6455 §5.3 as written: j = i MOD 4; transformed-octet-i = original-octet-i XOR masking-key-octet-j. */
     static void referenceMask(byte[] data, int from, int to, int maskingKey, long keyOffset) {
         for (int k = from; k < to; k++) {
@@ -35,6 +36,7 @@ class MaskingPropertiesTest {
             data[k] = (byte) (data[k] ^ maskingKeyOctet);
         }
     }
+    // end::byte-loop[]
 
     private static QuickTheory theory() {
         return qt().withFixedSeed(SEED).withExamples(EXAMPLES);

@@ -25,6 +25,7 @@ class MaskingTest {
         return HexFormat.ofDelimiter(" ").parseHex(spaced);
     }
 
+    // tag::rfc-example[]
     @Nested
     @DisplayName("§5.7 the masked \"Hello\" example")
     class Example {
@@ -45,6 +46,7 @@ class MaskingTest {
             assertThat(payload).isEqualTo(MASKED_HELLO);
         }
     }
+    // end::rfc-example[]
 
     @Nested
     @DisplayName("§5.3 octet i is XORed with key octet i MOD 4")

@@ -8,6 +8,7 @@ final class Rfc6455Examples {
     private Rfc6455Examples() {
     }
 
+    // tag::examples[]
     /** A single-frame unmasked text message containing "Hello". */
     static final byte[] UNMASKED_TEXT_HELLO = hex("81 05 48 65 6c 6c 6f");
     /** A single-frame masked text message containing "Hello" (key 37 fa 21 3d). */
@@ -24,6 +25,7 @@ final class Rfc6455Examples {
     static final byte[] BINARY_256_HEADER = hex("82 7e 01 00");
     /** The header of 64 KiB of binary data in a single unmasked frame. */
     static final byte[] BINARY_64K_HEADER = hex("82 7f 00 00 00 00 00 01 00 00");
+    // end::examples[]
     /** The masking key of the masked examples. */
     static final int EXAMPLE_KEY = 0x37fa213d;
 

@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("RFC 6455 §4.2.2: Sec-WebSocket-Accept")
 class AcceptKeyTest {
 
+    // tag::rfc-example[]
     @Test
     @DisplayName("§1.3: the example key gives the example accept value")
     void theRfcExampleKeyGivesTheRfcExampleAccept() {
         assertThat(AcceptKey.of("dGhlIHNhbXBsZSBub25jZQ==")).isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
     }
+    // end::rfc-example[]
 
     @Test
     @DisplayName("§4.2.2: the accept value is the base64 of the SHA-1 bytes printed in the RFC")

@@ -16,6 +16,7 @@ public final class Heads {
     private Heads() {
     }
 
+    // tag::rfc-request[]
     /** The client handshake printed in RFC 6455 §1.3. */
     public static final String RFC_REQUEST = """
             GET /chat HTTP/1.1\r
@@ -28,7 +29,9 @@ public final class Heads {
             Sec-WebSocket-Version: 13\r
             \r
             """;
+    // end::rfc-request[]
 
+    // tag::rfc-response[]
     /** The server handshake printed in RFC 6455 §1.3. */
     static final String RFC_RESPONSE = """
             HTTP/1.1 101 Switching Protocols\r
@@ -38,6 +41,7 @@ public final class Heads {
             Sec-WebSocket-Protocol: chat\r
             \r
             """;
+    // end::rfc-response[]
 
     /** A masked text frame "Hello" from RFC 6455 §5.7: what a client sends right after its head. */
     static final byte[] FRAME = HexFormat.of().parseHex("818537fa213d7f9f4d5158");
