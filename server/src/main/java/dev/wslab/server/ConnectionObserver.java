@@ -35,6 +35,7 @@ final class ConnectionObserver implements SessionObserver {
         this.log = log;
     }
 
+    // tag::transitions[]
     /** Logs a transition the server itself drives (CONNECTING, OPEN). */
     void transition(ConnectionState state, String detail) {
         log.accept(new Transition(Instant.now(), remote, state, detail));
@@ -64,6 +65,7 @@ final class ConnectionObserver implements SessionObserver {
             }
         }
     }
+    // end::transitions[]
 
     /** Returns a status as logged; 1006 in a Closed event means that no Close frame went that way. */
     private static String describe(CloseStatus status) {

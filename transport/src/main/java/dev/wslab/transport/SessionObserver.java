@@ -15,9 +15,11 @@ public interface SessionObserver {
     SessionObserver NONE = new SessionObserver() {
     };
 
+    // tag::state-changed[]
     /** The connection moved to {@code state}; {@code detail} says why (a close code and reason, an error). */
     default void stateChanged(WebSocketSession session, ConnectionState state, String detail) {
     }
+    // end::state-changed[]
 
     /** The connection reported {@code event}. */
     default void event(WebSocketSession session, Event event) {

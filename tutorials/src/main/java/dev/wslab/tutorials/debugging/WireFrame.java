@@ -1,0 +1,96 @@
+package dev.wslab.tutorials.debugging;
+
+import dev.wslab.protocol.frame.Opcode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * WireFrame is what a frame looks like to someone reading a trace or a capture: its direction and the
+ * header fields that tell the story (RFC 6455 §5.2), without the payload. Two tools that saw the same
+ * connection must report the same list of WireFrames.
+ *
+ * @param sent true for client to server ({@code >} in the client's trace), false for server to client
+ * @param fin the FIN bit: false means more fragments of this message follow
+ * @param opcode 0 continuation, 1 text, 2 binary, 8 close, 9 ping, 10 pong
+ * @param masked the MASK bit: every client frame has it, no server frame does (§5.1)
+ * @param length the payload length
+ */
+public record WireFrame(boolean sent, boolean fin, int opcode, boolean masked, long length) {
+
+    /** One frame line of {@link dev.wslab.client.WireTrace}, e.g. {@code > FIN=1 RSV=000 opcode=0x1 (TEXT) MASK=1 length=5}. */
+    private static final Pattern TRACE_LINE =
+            Pattern.compile(" ([<>]) FIN=([01]) RSV=[01]{3} opcode=0x([0-9A-F]) \\(\\S+\\) MASK=([01]) length=(\\d+) ");
+
+    /** Returns the frames of a WireTrace's output, in order; the other lines (handshake, states) are skipped. */
+    public static List<WireFrame> fromTrace(List<String> lines) {
+        List<WireFrame> frames = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = TRACE_LINE.matcher(line);
+            if (m.find()) {
+                frames.add(new WireFrame(m.group(1).equals(">"), m.group(2).equals("1"),
+                        Integer.parseInt(m.group(3), 16), m.group(4).equals("1"), Long.parseLong(m.group(5))));
+            }
+        }
+        return frames;
+    }
+
+    /**
+     * Returns the frames of {@code decode.sh frames} output (tshark fields: packet, time, source port, FIN,
+     * opcode, MASK, length), in order. One TCP segment can carry several frames: tshark then lists each
+     * field's values separated by commas, which this splits back into frames.
+     *
+     * @param serverPort the server's port: a packet from it goes server to client
+     * @throws IllegalArgumentException when a line is not such output, or a length is 126/127 (an extended
+     *     length, in another field, that this reader does not take)
+     */
+    public static List<WireFrame> fromTshark(List<String> lines, int serverPort) {
+        List<WireFrame> frames = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("frame.number")) {
+                continue; // the header line
+            }
+            String[] columns = line.split("\t", -1);
+            if (columns.length != 7) {
+                throw new IllegalArgumentException("not a line of decode.sh frames: " + line);
+            }
+            boolean sent = Integer.parseInt(columns[2]) != serverPort;
+            String[] fin = columns[3].split(",");
+            String[] opcode = columns[4].split(",");
+            String[] mask = columns[5].split(",");
+            String[] length = columns[6].split(",");
+            for (int i = 0; i < opcode.length; i++) {
+                long payloadLength = Long.parseLong(length[i]);
+                if (payloadLength > 125) {
+                    throw new IllegalArgumentException("extended payload length in " + line);
+                }
+                frames.add(new WireFrame(sent, bit(fin[i]), Integer.parseInt(opcode[i]), bit(mask[i]), payloadLength));
+            }
+        }
+        return frames;
+    }
+
+    /** tshark 4.0 prints a boolean field as 1/0, later versions as True/False. */
+    private static boolean bit(String value) {
+        return value.equals("1") || value.equalsIgnoreCase("true");
+    }
+
+    /** Returns only the frames that went one way. */
+    public static List<WireFrame> direction(List<WireFrame> frames, boolean sent) {
+        return frames.stream().filter(f -> f.sent() == sent).toList();
+    }
+
+    /** Returns the opcode's name, e.g. {@code TEXT}. */
+    public String opcodeName() {
+        return Opcode.nameOf(opcode);
+    }
+
+    /** Returns a short form, e.g. {@code > FIN=0 TEXT MASK=1 length=4}. */
+    @Override
+    public String toString() {
+        return (sent ? "> " : "< ") + "FIN=" + (fin ? 1 : 0) + " " + opcodeName() + " MASK=" + (masked ? 1 : 0)
+                + " length=" + length;
+    }
+}
