@@ -159,7 +159,15 @@ final class ConnectionWorker {
         if (!config.originAllowed(origin.orElse(null))) {
             return reject(HandshakeRejection.of(HandshakeRejection.Kind.ORIGIN_NOT_ALLOWED, "got " + origin.get()));
         }
-        Optional<HandshakeRejection> denied = config.authenticator().authenticate(request);
+        Optional<HandshakeRejection> denied;
+        try {
+            denied = config.authenticator().authenticate(request);
+        } catch (RuntimeException e) {
+            // The application's hook failed: the client gets a 5xx it can report, the log gets the cause.
+            LOG.log(System.Logger.Level.WARNING, "the authenticator failed for " + socket.getRemoteSocketAddress(), e);
+            refuse(HttpAnswer.text(500, "the server failed while handling the upgrade"), headOnly);
+            return false;
+        }
         if (denied.isPresent()) {
             return reject(denied.get());
         }

@@ -221,6 +221,24 @@ class WebSocketServerTest {
     }
 
     @Test
+    void anAuthenticatorThatThrowsGets500AndTheServerKeepsServing() throws Exception {
+        WebSocketServer server = start(WebSocketServer.builder().endpoint("/echo", Endpoints.echo())
+                .authenticator(request -> {
+                    if (request.target().contains("crash")) {
+                        throw new IllegalStateException("the session store is down");
+                    }
+                    return Optional.empty();
+                }));
+
+        RawHttp.Answer crashed = RawHttp.send(server.port(), RawHttp.upgradeRequest("/echo?crash"));
+        RecordingListener listener = new RecordingListener();
+        connect(server, "/echo", listener).sendText("still serving", true).join();
+
+        assertThat(crashed.status()).isEqualTo(500);
+        assertThat(listener.next()).isEqualTo("still serving");
+    }
+
+    @Test
     void aHandlerClosesLaterWithAnApplicationCodeSuchAs4001() throws Exception {
         WebSocketServer server = start(WebSocketServer.builder().endpoint("/session", session -> {
             Optional<Message> message = session.receive();

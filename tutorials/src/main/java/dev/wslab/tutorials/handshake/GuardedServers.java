@@ -74,7 +74,7 @@ public final class GuardedServers {
     // end::capacity[]
 
     // tag::crash[]
-    /** A bug in the upgrade path: the hook throws, so the server never answers the handshake at all. */
+    /** A bug in the upgrade path: the hook throws; the server answers 500 and logs the exception. */
     public static WebSocketServer crashingHook(Consumer<Transition> log) throws IOException {
         return echo(log).authenticator(request -> {
             throw new IllegalStateException("the session store is down");

@@ -145,14 +145,15 @@ class HandshakeFailuresTest {
     }
 
     @Test
-    @DisplayName("a hook that throws during the upgrade: no status at all, the connection just ends")
+    @DisplayName("5xx: a hook that throws during the upgrade gets 500, and the cause is in the server's log")
     void crashDuringTheUpgrade() throws Exception {
         WebSocketServer server = use(GuardedServers.crashingHook(serverLog));
         // tag::crash[]
         ConnectFailedException failure = refused(uri(server, "/echo"), ClientOptions.DEFAULTS);
-        assertThat(failure.httpStatus()).isEmpty();
+        assertThat(failure.httpStatus()).hasValue(500);
         assertThat(failure.handshakeFailure().orElseThrow().kind())
-                .isEqualTo(HandshakeFailure.Kind.CLOSED_BEFORE_RESPONSE);
+                .isEqualTo(HandshakeFailure.Kind.UNEXPECTED_STATUS);
         // end::crash[]
+        assertThat(serverLog.awaitLine("handshake refused 500")).contains("failed while handling the upgrade");
     }
 }
