@@ -40,7 +40,7 @@ class LauncherIT {
     void helpListsTheSubcommandsWithoutRebuilding() throws Exception {
         Run run = wslab(Map.of(), "--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("decode", "encode", "accept-key");
+        assertThat(run.out()).contains("decode", "encode", "accept-key", "./wslab lab");
         assertThat(run.err()).as("the jar packaged by this build is up to date").doesNotContain("building");
     }
 
@@ -52,6 +52,16 @@ class LauncherIT {
         Run run = wslab(environment, "decode", "81 85 37 fa 21 3d 7f 9f 4d 51 58");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("text message: \"Hello\"");
+    }
+
+    @Test
+    void labListsTheTutorialsLabsAndRefusesAnUnknownOneInOneLine() throws Exception {
+        Run list = wslab(Map.of(), "lab");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("zombie", "storm", "proxies", "capture", "close-codes");
+        Run unknown = wslab(Map.of(), "lab", "no-such-lab");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().strip()).startsWith("wslab: no lab named 'no-such-lab'").doesNotContain("\n");
     }
 
     @Test
