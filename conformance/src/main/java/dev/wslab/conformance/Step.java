@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * Step is one thing a case does on the wire, in order: send frames (written whole, frame by frame, or in
- * chops down to one byte per write), send raw bytes, pause, or set a marker in the observed events.
+ * chops down to one byte per write), send raw bytes, pause, or set a marker in the observed events. The
+ * robustness probes add floods ({@link Repeat}), a suite that stops reading or stops answering
+ * ({@link StopReading}, {@link Mute}), and crowds of other connections ({@link Crowd}).
  */
 public sealed interface Step {
 
@@ -39,6 +41,56 @@ public sealed interface Step {
     /** Records a marker among the observed events, to tell when the server reacted (fail-fast cases). */
     record Marker(String name) implements Step {
     }
+
+    // tag::probe-steps[]
+    /**
+     * Sends {@code frame} {@code times} times, masked, in large writes: a flood, built while it is sent so
+     * that a probe of a million frames costs no memory until it runs. When the server stops reading for
+     * longer than the case's deadline (TCP backpressure), the flood stops there and the log says so.
+     */
+    record Repeat(Frame frame, int times) implements Step {
+        public Repeat {
+            if (times < 1) {
+                throw new IllegalArgumentException("a flood repeats a frame at least once");
+            }
+        }
+    }
+
+    /**
+     * The suite stops reading the socket, so the server's replies pile up in TCP buffers and then in the
+     * server, until {@link ResumeReading}: what a slow or malicious reader does.
+     */
+    record StopReading() implements Step {
+    }
+
+    /** The suite reads the socket again, and sees what the server sent meanwhile. */
+    record ResumeReading() implements Step {
+    }
+
+    /**
+     * The suite stops answering the server's Pings and Close frames, while still reading: a peer that died
+     * without its TCP connection dropping (a cable pulled behind a NAT), which only keepalive can notice.
+     */
+    record Mute() implements Step {
+    }
+
+    /**
+     * Opens {@code connections} other connections to the target URL (and nowhere else), at most
+     * {@code atOnce} at a time, each doing {@code visit}; then, or while they are still held, checks that a
+     * fresh connection completes its handshake and echoes a message, recording {@link #SERVED} as a marker
+     * when it does. Every connection of the crowd is closed by the end of the step.
+     */
+    record Crowd(int connections, int atOnce, CrowdVisit visit) implements Step {
+        /** The marker a crowd step records when a fresh connection was served. */
+        public static final String SERVED = "fresh connection served";
+
+        public Crowd {
+            if (connections < 1 || atOnce < 1 || atOnce > connections) {
+                throw new IllegalArgumentException("a crowd has 1 or more connections, 1 to all of them at once");
+            }
+        }
+    }
+    // end::probe-steps[]
 
     /** How bytes are written to TCP. */
     sealed interface Writing {

@@ -62,11 +62,37 @@ public final class FlawedEchoServer implements AutoCloseable {
         KEEPS_TCP_OPEN_AFTER_CLOSE
     }
 
+    /**
+     * One defence the RFC does not require but §10.4 asks for ("implementation-specific limits"), which the
+     * server can be made to lack: the robustness probes must catch each.
+     */
+    public enum Weakness {
+        /** No handshake deadline: a silent or slowloris connection is held for ever. */
+        NO_HANDSHAKE_DEADLINE,
+        /** The handshake timer restarts with every read (an inactivity timer): slowloris holds the connection. */
+        HANDSHAKE_TIMER_RESETS,
+        /** Handshakes are read one at a time on the accepting thread: a few stalled clients block everyone. */
+        SERIAL_HANDSHAKES,
+        /** A message may grow without limit while its fragments arrive. */
+        NO_MESSAGE_LIMIT
+    }
+
+    /** How long a client has, from accept, to send its whole request. */
+    static final int HANDSHAKE_DEADLINE_MILLIS = 1000;
+    /** The largest message accepted; larger fails with 1009. */
+    static final int MAX_MESSAGE = 1 << 20;
+
     private final ServerSocket listener;
     private final Set<Flaw> flaws;
+    private final Set<Weakness> weaknesses;
 
     public FlawedEchoServer(Set<Flaw> flaws) throws IOException {
+        this(flaws, Set.of());
+    }
+
+    public FlawedEchoServer(Set<Flaw> flaws, Set<Weakness> weaknesses) throws IOException {
         this.flaws = flaws.isEmpty() ? EnumSet.noneOf(Flaw.class) : EnumSet.copyOf(flaws);
+        this.weaknesses = weaknesses.isEmpty() ? EnumSet.noneOf(Weakness.class) : EnumSet.copyOf(weaknesses);
         listener = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
     }
@@ -79,7 +105,12 @@ public final class FlawedEchoServer implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket socket = listener.accept();
-                Thread.ofVirtual().start(() -> serve(socket));
+                if (weaknesses.contains(Weakness.SERIAL_HANDSHAKES)) {
+                    Optional<ByteBuffer> rest = handshake(socket);
+                    rest.ifPresent(bytes -> Thread.ofVirtual().start(() -> frames(socket, bytes)));
+                } else {
+                    Thread.ofVirtual().start(() -> handshake(socket).ifPresent(rest -> frames(socket, rest)));
+                }
             } catch (IOException e) {
                 return;
             }
@@ -179,6 +210,9 @@ public final class FlawedEchoServer implements AutoCloseable {
                 utf8.reset();
             }
             byte[] bytes = frame.payload().toByteArray();
+            if (message.size() + (long) bytes.length > MAX_MESSAGE && !weaknesses.contains(Weakness.NO_MESSAGE_LIMIT)) {
+                return fail(1009);
+            }
             message.writeBytes(bytes);
             boolean validate = messageType == Opcode.TEXT && !flaws.contains(Flaw.NO_UTF8_VALIDATION);
             if (validate && utf8.validate(bytes, 0, bytes.length) != Utf8Validator.NO_INVALID_BYTE) {
@@ -195,34 +229,68 @@ public final class FlawedEchoServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket socket) {
-        try (socket) {
+    /** Reads and answers the handshake; returns the bytes after the head once accepted, else closes. */
+    private Optional<ByteBuffer> handshake(Socket socket) {
+        try {
             InputStream in = socket.getInputStream();
             HttpHeadParser<HttpRequest> parser = HttpHeadParser.forRequest(Limits.DEFAULTS);
             byte[] buffer = new byte[64 * 1024];
-            ByteBuffer rest = null;
-            while (rest == null) {
+            long deadline = System.nanoTime() + HANDSHAKE_DEADLINE_MILLIS * 1_000_000L;
+            while (true) {
+                if (!weaknesses.contains(Weakness.NO_HANDSHAKE_DEADLINE)) {
+                    long left = weaknesses.contains(Weakness.HANDSHAKE_TIMER_RESETS) ? HANDSHAKE_DEADLINE_MILLIS
+                            : (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        socket.close();
+                        return Optional.empty();
+                    }
+                    socket.setSoTimeout((int) left);
+                }
                 int count = in.read(buffer);
                 if (count < 0) {
-                    return;
+                    socket.close();
+                    return Optional.empty();
                 }
                 ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, count);
                 Optional<HttpRequest> request = parser.feed(bytes);
                 if (request.isPresent()) {
+                    socket.setSoTimeout(0);
                     if (flaws.contains(Flaw.ACCEPTS_ANY_HANDSHAKE)) {
                         String key = request.get().headers().first("Sec-WebSocket-Key").orElse("");
                         socket.getOutputStream().write(ServerHandshake.acceptResponse(key, Optional.empty()).toBytes());
-                        rest = bytes.slice();
-                        break;
+                        return Optional.of(copy(bytes));
                     }
                     ServerHandshakeResult result = ServerHandshake.create().validate(request.get());
                     socket.getOutputStream().write(result.toBytes());
                     if (!(result instanceof ServerHandshakeResult.Accepted)) {
-                        return;
+                        socket.close();
+                        return Optional.empty();
                     }
-                    rest = bytes.slice();
+                    return Optional.of(copy(bytes));
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            // the deadline passed, the connection ended, or the head was malformed
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static ByteBuffer copy(ByteBuffer bytes) {
+        ByteBuffer copy = ByteBuffer.allocate(bytes.remaining());
+        copy.put(bytes).flip();
+        return copy;
+    }
+
+    /** Serves frames after the handshake, until the connection ends. */
+    private void frames(Socket socket, ByteBuffer rest) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[64 * 1024];
             Session session = new Session(socket.getOutputStream());
             FrameReader reader = new FrameReader(64L << 20);
             ByteBuffer pending = rest;

@@ -33,5 +33,6 @@ public final class GenerateReferencePages {
         Files.writeString(out.resolve("traceability-table.adoc"),
                 TraceabilityPage.render(TraceabilityPage.rows(root, catalog)));
         Files.writeString(out.resolve("close-code-table.adoc"), CloseCodeTablePage.render());
+        ProbeResultsPage.write(out, root);
     }
 }

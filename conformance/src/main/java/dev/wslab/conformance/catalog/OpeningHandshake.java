@@ -77,6 +77,11 @@ final class OpeningHandshake {
             case REJECT_WITH_VERSIONS -> "expect an HTTP error status (such as 426) with Sec-WebSocket-Version: 13";
             case REJECT_OR_CLOSE -> "expect an HTTP error status (such as 431) or the connection closed, not 101";
             case ANY_ANSWER -> "expect an answer, 101 or an error, within the connect timeout";
+            case REJECT_OR_VALID_ACCEPT -> "expect an error status (such as 400), the connection closed, or a valid 101"
+                    + " that selects no extension or subprotocol, within the connect timeout";
+            case SERVER_CLOSES -> "expect the server to close the connection (with an error status such as 408, or"
+                    + " without one) by its own handshake deadline, never 101";
+            case RECORDED -> "expect any answer: it is the server's policy, recorded, not judged";
         };
         List<Step> noSteps = List.of();
         return new ConformanceCase(id, id.startsWith("20.") ? "Robustness" : SECTION, "Send a handshake request that " + change + "; " + expectation + ".",

@@ -3,35 +3,60 @@ package dev.wslab.conformance.catalog;
 import dev.wslab.conformance.ConformanceCase;
 import dev.wslab.conformance.Expectation;
 import dev.wslab.conformance.Expectation.CloseExpectation;
+import dev.wslab.conformance.CrowdVisit;
+import dev.wslab.conformance.HandshakeCheck;
 import dev.wslab.conformance.HandshakeCheck.Answer;
+import dev.wslab.conformance.Observed;
+import dev.wslab.conformance.RequestDelivery;
 import dev.wslab.conformance.Step;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.FrameHeader;
 import dev.wslab.protocol.frame.Payload;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import static dev.wslab.conformance.catalog.Cases.*;
 
 /**
- * Section 20, robustness probes: abuse a server must survive (huge heads, header floods, memory bombs in
- * frame headers, unmasked frames). Case 20.N is probe RC-N of the project's security research; after
- * each, the {@code ProbeRunner} checks that the server still serves a fresh connection.
+ * Section 20, robustness probes: abuse a server must survive (huge heads, header floods, slowloris and
+ * silent sockets, pathological offers, memory bombs in frame headers, fragment and Ping floods, crowds of
+ * aborted connections). Case 20.N is probe RC-N of the project's security research (20.N.M its variants);
+ * after each, the {@code ProbeRunner} checks that the server still serves a fresh connection. Probes that
+ * use many connections use at most 64 at once, all to the URL under test, and close them before they end.
  */
 public final class RobustnessProbes {
 
     private static final String SECTION = "Robustness";
     private static final int KEY = 0x1b2c3d4e;
+    /** The most connections a probe holds at once: enough to exhaust a thread-per-connection pool of 64. */
+    private static final int CROWD = 64;
 
     private RobustnessProbes() {
     }
 
-    /** Returns the probes, in order. */
+    /** Returns the probes, in order, with the default {@link ProbeBounds}. */
     public static List<ConformanceCase> cases() {
+        return cases(ProbeBounds.DEFAULTS);
+    }
+
+    /** Returns the probes, in order, waiting for the server's own timeouts as {@code bounds} say. */
+    public static List<ConformanceCase> cases(ProbeBounds bounds) {
+        List<ConformanceCase> cases = new ArrayList<>();
+        cases.addAll(handshakeAbuse(bounds));
+        cases.addAll(frameAbuse(bounds));
+        cases.addAll(connectionAbuse(bounds));
+        cases.sort((a, b) -> compareIds(a.id(), b.id()));
+        return cases;
+    }
+
+    /** Part A of the catalog: the opening handshake and the HTTP layer. */
+    private static List<ConformanceCase> handshakeAbuse(ProbeBounds bounds) {
         List<ConformanceCase> cases = new ArrayList<>();
         cases.add(OpeningHandshake.check("20.1", "has a request line with a 64 KiB path (an 8 KiB line limit is common)",
                 "4.2.1, 10.4", head -> head.replaceFirst("^GET /", "GET /" + "a".repeat(64 * 1024)), Answer.REJECT_OR_CLOSE));
@@ -39,9 +64,56 @@ public final class RobustnessProbes {
                 "4.2.1, 10.4", OpeningHandshake.addHeader("X-Pad: " + "p".repeat(1 << 20)), Answer.REJECT_OR_CLOSE));
         cases.add(OpeningHandshake.check("20.3", "carries 10,000 distinct short headers (CVE-2024-37890: silent truncation)",
                 "4.2.1, 10.4", OpeningHandshake.addHeader(manyHeaders(10_000)), Answer.REJECT_OR_CLOSE));
+        cases.add(handshake("20.4", "Send a 12 KiB handshake request (six 2,000-byte X-Pad headers) one byte per write,"
+                        + " with TCP_NODELAY (tungstenite CVE-2023-43669: a parser that re-reads the head on every read"
+                        + " does quadratic work); expect an answer, 101 or an error, within the connect timeout.",
+                "4.2.1, 10.4", Duration.ofSeconds(2), new HandshakeCheck("is written one byte per write",
+                        OpeningHandshake.addHeader(padding(6, 2000)), new byte[0], Answer.ANY_ANSWER,
+                        new RequestDelivery.Chopped(1))));
+        cases.add(handshake("20.5.1", "Send the request line, then one header line every "
+                        + seconds(bounds.trickleInterval()) + ", never the empty line that ends the head (slowloris):"
+                        + " expect the server to close the connection, with an error such as 408 or without one, within "
+                        + seconds(bounds.handshakePatience()) + ". Only an absolute handshake deadline does that: an"
+                        + " inactivity timer restarts with every line (python-websockets and Netty: 10 s from accept).",
+                "10.4", bounds.handshakePatience(), new HandshakeCheck("never ends", UnaryOperator.identity(), new byte[0],
+                        Answer.SERVER_CLOSES, new RequestDelivery.Trickled(bounds.trickleInterval()))));
+        cases.add(testCase("20.5.2", SECTION, "Open " + CROWD + " connections to the URL that each send the first two"
+                        + " lines of a handshake request and stall (a slowloris crowd); expect a fresh connection to"
+                        + " complete its handshake and echo a message while all of them are held. Then they are closed.",
+                "10.4", steps(new Step.Crowd(CROWD, CROWD, new CrowdVisit.StalledRequest())),
+                Expectation.echo(new Observed.Marker(Step.Crowd.SERVED)), 2));
+        cases.add(handshake("20.6", "Open a connection and send nothing: expect the server to close it within "
+                        + seconds(bounds.handshakePatience()) + " (an idle socket before the request is a code path"
+                        + " of its own in many servers).", "10.4", bounds.handshakePatience(),
+                new HandshakeCheck("is never sent", UnaryOperator.identity(), new byte[0], Answer.SERVER_CLOSES,
+                        new RequestDelivery.Silent())));
         cases.add(OpeningHandshake.check("20.7", "offers Sec-WebSocket-Protocol: b, 50,000 spaces, x (CVE-2021-32640: a regex"
                         + " that backtracks)", "4.2.1, 10.4",
                 OpeningHandshake.addHeader("Sec-WebSocket-Protocol: b" + " ".repeat(50_000) + "x"), Answer.ANY_ANSWER));
+        cases.add(OpeningHandshake.check("20.8", "offers Sec-WebSocket-Extensions: permessage-deflate; a=\" and 50,000 \\c"
+                        + " pairs, never closing the quote (CVE-2020-7662/7663: an exponential regex in"
+                        + " websocket-extensions)", "9.1, 10.4",
+                OpeningHandshake.addHeader("Sec-WebSocket-Extensions: permessage-deflate; a=\"" + "\\c".repeat(50_000)),
+                Answer.REJECT_OR_VALID_ACCEPT));
+        cases.add(extensions("20.9.1", "offers 5,000 unknown extensions in one header", offers(5000)));
+        cases.add(extensions("20.9.2", "offers one unknown extension with 1,000 parameters", parameters(1000)));
+        cases.add(extensions("20.9.3", "offers extensions and parameters named constructor, __proto__ and class (ws"
+                + " NSP 550: such names crashed a parser built on a plain object)",
+                "constructor, __proto__; constructor=1; class, toString; __proto__=x"));
+        cases.add(extensions("20.9.4", "offers permessage-deflate with duplicated parameters, which RFC 7692 §7 says"
+                + " a server must decline", "permessage-deflate; server_no_context_takeover; server_no_context_takeover;"
+                + " server_max_window_bits=10; server_max_window_bits=11"));
+        cases.add(origin("20.13.1", "comes from a foreign page, Origin: https://attacker.invalid, with a Cookie"
+                + " (cross-site WebSocket hijacking; Spring CVE-2026-59390)", "https://attacker.invalid"));
+        cases.add(origin("20.13.2", "carries Origin: null (a sandboxed frame or a file: page), with a Cookie", "null"));
+        cases.add(origin("20.13.3", "comes from the server's own origin, http://<Host>, with a Cookie: the control"
+                + " that tells a same-origin policy from refusing every browser", null));
+        return cases;
+    }
+
+    /** Parts B and C: frame-level memory bombs, floods, and frames a server must refuse. */
+    private static List<ConformanceCase> frameAbuse(ProbeBounds bounds) {
+        List<ConformanceCase> cases = new ArrayList<>();
         cases.add(testCase("20.15", SECTION, "Send a binary frame header announcing 2^63-1 bytes and 16 of them, then stall:"
                         + " expect 1009 or 1002, or the server to wait; never an allocation from the announced length"
                         + " (the liveness check afterwards).", "5.2, 10.4",
@@ -58,23 +130,48 @@ public final class RobustnessProbes {
         byte[] nonMinimal = concat(new byte[] {(byte) 0x81, (byte) (0x80 | 126), 0x00, 0x05}, key(),
                 maskedText("hello", 0));
         cases.add(testCase("20.18", SECTION, "Send 'hello' with its length in the 16-bit form (§5.2: the minimal form"
-                        + " MUST be used): a strict server fails with 1002, a lenient one echoes; informational.", "5.2",
+                        + " MUST be used): expect 1002 from a strict server, the echo from a lenient one; informational.",
+                "5.2",
                 steps(raw(nonMinimal)), Expectation.informational(Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE), 2));
-        byte[] emptyContinuations = new byte[6 * 100_000];
-        for (int i = 0; i < 100_000; i++) {
-            byte[] frame = FrameEncoder.encode(Frame.continuation(Payload.EMPTY, false).maskedWith(KEY));
-            System.arraycopy(frame, 0, emptyContinuations, i * frame.length, frame.length);
-        }
+        byte[] block = new byte[4096];
+        java.util.Arrays.fill(block, (byte) 'a');
+        String floodSize = mebibytes(bounds.floodBytes());
+        cases.add(testCase("20.19", SECTION, "Send a text message in 4 KiB fragments, " + floodSize + " in all and never"
+                        + " finished (§10.4: a 'long stream of small frames'): expect 1009 (or 1008) once the server's"
+                        + " message limit is crossed; a server that buffers all " + floodSize + " and waits for more fails.",
+                "5.4, 10.4", steps(send(notFinal(textBytes(block))), new Step.Repeat(Frame.continuation(Payload.of(block),
+                        false), bounds.floodBytes() / block.length - 1)), closeWith(true, 1009, 1008), 2));
+        cases.add(testCase("20.20", SECTION, "Send a non-final text frame, then " + String.format(java.util.Locale.ROOT, "%,d",
+                        bounds.floodFragments()) + " one-byte non-final continuations, never the end (ws CVE-2026-48779,"
+                        + " Netty CVE-2014-0193): expect a close (1008, 1009) or the server to wait, with memory for the"
+                        + " bytes, not per fragment, and still serve others.",
+                "5.4, 10.4", steps(send(notFinal(text("a"))), new Step.Repeat(Frame.continuation(Payload.utf8("a"), false),
+                        bounds.floodFragments())), closeWith(false, 1008, 1009), 2));
         cases.add(testCase("20.21", SECTION, "Send a non-final text frame, then 100,000 empty non-final continuations and"
-                        + " never the end (ws #2329, HTTP/2 CVE-2019-9518): the server may wait or close (1008, 1009);"
-                        + " it must still serve others (the liveness check) - informational otherwise.", "5.4, 10.4",
-                steps(send(notFinal(text("start"))), raw(emptyContinuations)),
+                        + " never the end (ws #2329, HTTP/2 CVE-2019-9518): expect the server to wait or close (1008,"
+                        + " 1009) and still serve others (the liveness check); informational otherwise.", "5.4, 10.4",
+                steps(send(notFinal(text("start"))), new Step.Repeat(Frame.continuation(Payload.EMPTY, false), 100_000)),
                 Expectation.informational(Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE), 2));
-        cases.add(testCase("20.24", SECTION, "Send an unmasked text frame, then a Ping: a server MUST close on an unmasked"
-                        + " frame (§5.1) and MUST NOT answer the Ping after failing (§7.1.7).", "5.1, 7.1.7",
+        int pings = bounds.floodFragments() / 10;
+        cases.add(testCase("20.22", SECTION, "Stop reading, send " + String.format(java.util.Locale.ROOT, "%,d", pings)
+                        + " Pings of 125 bytes, then read again (HTTP/2"
+                        + " CVE-2019-9512, Undertow CVE-2021-3690): expect the server to stop reading (the suite's writes"
+                        + " block), to close (1008), or to answer only the newest Ping (§5.5.3), and to serve others;"
+                        + " informational, with the liveness check.", "5.5.2, 5.5.3, 10.4",
+                steps(new Step.StopReading(), new Step.Repeat(Frame.ping(Payload.of(new byte[125])), Math.max(1, pings)),
+                        new Step.ResumeReading()),
+                Expectation.informational(Expectation.AfterSteps.CLOSE_NORMALLY), 2));
+        cases.add(testCase("20.23", SECTION, "Send a frame header announcing 1,000 bytes and 10 of them, then nothing"
+                        + " (the data dribble of HTTP/2 CVE-2019-9511): expect the server to close the connection"
+                        + " within " + seconds(bounds.idlePatience()) + ", by an idle timeout or a keepalive the"
+                        + " stalled suite cannot answer.", "5.5.2, 10.4",
+                steps(raw(concat(header(0x2, 1000), new byte[10]))),
+                closeWith(true, 1000, 1001, 1002, 1008, 1009, 1011), bounds.idlePatience().toMillis() / 1000.0));
+        cases.add(testCase("20.24", SECTION, "Send an unmasked text frame, then a Ping: expect 1002, as a server MUST close"
+                        + " on an unmasked frame (§5.1), and no Pong, as it MUST NOT go on after failing (§7.1.7).", "5.1, 7.1.7",
                 steps(raw(concat(FrameEncoder.encode(Frame.text("unmasked")), ping))), closeWith(true, 1002), 2));
         cases.add(testCase("20.27", SECTION, "Send a frame with the reserved opcode 0x3 announcing a 1 GiB payload and"
-                        + " 1 KiB of it (Jetty CVE-2026-19204): the opcode is refused at the header, 1002, nothing buffered.",
+                        + " 1 KiB of it (Jetty CVE-2026-19204): expect 1002, decided at the header, nothing buffered.",
                 "5.2", steps(raw(concat(header(0x3, 1L << 30), new byte[1024]))), closeWith(true, 1002), 2));
         byte[] fragment = new byte[64 * 1024];
         java.util.Arrays.fill(fragment, (byte) 'a');
@@ -87,6 +184,105 @@ public final class RobustnessProbes {
                         send(Frame.continuation(Payload.of(fragment), true))),
                 Expectation.fails(1007, new dev.wslab.conformance.Observed.Marker("A")), 2));
         return cases;
+    }
+
+    /** Part D: the connection's lifecycle, alone and in crowds. */
+    private static List<ConformanceCase> connectionAbuse(ProbeBounds bounds) {
+        List<ConformanceCase> cases = new ArrayList<>();
+        cases.add(testCase("20.33", SECTION, "Open " + CROWD + " connections, " + CROWD / 4 + " at a time, each sending"
+                        + " 90% of a 64 KiB fragmented message and then a TCP reset (§7.2; Tomcat CVE-2024-23672): expect"
+                        + " a fresh connection to be served after them, and this one to still echo.", "7.2, 10.4",
+                steps(new Step.Crowd(CROWD, CROWD / 4, new CrowdVisit.AbortMidMessage(64 * 1024, 59_000)),
+                        send(text("still served after the aborts"))),
+                Expectation.echo(new Observed.Marker(Step.Crowd.SERVED), Observed.text("still served after the aborts")), 2));
+        cases.add(testCase("20.34", SECTION, "Open " + CROWD + " connections at once, each sending a 512 KiB message"
+                        + " tagged with its own number for echo, then a Close and at once a TCP reset (Tomcat"
+                        + " CVE-2022-25762: a buffer released twice sent one connection's data on another): expect a"
+                        + " fresh connection to be served after them, and this one to receive its own tag only.", "7.2, 10.4",
+                steps(new Step.Crowd(CROWD, CROWD, new CrowdVisit.CloseRacingEcho(512 * 1024)),
+                        send(text("[tag of the survivor]"))),
+                Expectation.echo(new Observed.Marker(Step.Crowd.SERVED), Observed.text("[tag of the survivor]")), 2));
+        cases.add(testCase("20.35", SECTION, "Stop answering Pings and Close frames while TCP stays up (a dead peer"
+                        + " behind a NAT): expect the server to notice and close, within " + seconds(bounds.idlePatience())
+                        + " (python-websockets: a Ping every 20 s, dead 20 s later); informational, as §5.5.2 makes the"
+                        + " Ping a keepalive but requires none.", "5.5.2",
+                steps(new Step.Mute()), Expectation.informational(Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE),
+                bounds.idlePatience().toMillis() / 1000.0));
+        return cases;
+    }
+
+    private static ConformanceCase handshake(String id, String description, String rfc, Duration deadline,
+                                             HandshakeCheck check) {
+        return new ConformanceCase(id, SECTION, description, List.of(rfc.split(",\\s*")), List.of(), Expectation.echo(),
+                deadline, "", Optional.of(check));
+    }
+
+    private static ConformanceCase extensions(String id, String change, String value) {
+        return OpeningHandshake.check(id, change + " (RFC 6455 §9.1: the server picks from the offer, or nothing)",
+                "4.2.2, 9.1", OpeningHandshake.addHeader("Sec-WebSocket-Extensions: " + value),
+                Answer.REJECT_OR_VALID_ACCEPT);
+    }
+
+    /** A case recording the answer to a request from {@code origin}; null for the target's own origin. */
+    private static ConformanceCase origin(String id, String change, String origin) {
+        UnaryOperator<String> edit = head -> {
+            String withoutOrigin = head.replaceAll("(?im)^Origin:[^\r]*\r\n", "");
+            String value = origin != null ? origin : "http://" + hostOf(head);
+            return OpeningHandshake.addHeader("Origin: " + value + "\r\nCookie: session=wslab-probe").apply(withoutOrigin);
+        };
+        return OpeningHandshake.check(id, change + "; RFC 6455 §10.2 leaves the policy to the server, so the answer is"
+                + " recorded: 403 protects browser users' cookies, 101 suits non-browser clients", "4.2.2, 10.2", edit,
+                Answer.RECORDED);
+    }
+
+    private static String hostOf(String head) {
+        java.util.regex.Matcher host = java.util.regex.Pattern.compile("(?im)^Host:\\s*([^\r]*)\r\n").matcher(head);
+        return host.find() ? host.group(1).strip() : "localhost";
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    private static String mebibytes(int bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
+    }
+
+    private static String padding(int headers, int bytes) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < headers; i++) {
+            lines.append(i == 0 ? "" : "\r\n").append("X-Pad-").append(i).append(": ").append("p".repeat(bytes));
+        }
+        return lines.toString();
+    }
+
+    private static String offers(int count) {
+        StringBuilder offers = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            offers.append(i == 0 ? "" : ", ").append("x-wslab-").append(i);
+        }
+        return offers.toString();
+    }
+
+    private static String parameters(int count) {
+        StringBuilder offer = new StringBuilder("x-wslab");
+        for (int i = 0; i < count; i++) {
+            offer.append("; p").append(i).append('=').append(i);
+        }
+        return offer.toString();
+    }
+
+    /** Orders ids numerically part by part: 20.5.2 before 20.6, 20.9 before 20.13. */
+    private static int compareIds(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            int order = Integer.compare(Integer.parseInt(left[i]), Integer.parseInt(right[i]));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(left.length, right.length);
     }
 
     /** The server closes with one of {@code codes} (or drops TCP); when {@code mustClose}, it may not just wait. */

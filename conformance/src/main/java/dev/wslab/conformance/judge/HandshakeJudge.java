@@ -19,6 +19,23 @@ public final class HandshakeJudge {
     private HandshakeJudge() {
     }
 
+    /** A request that never completes: the server must end the connection in time, and never accept it. */
+    private static Judgement serverCloses(HandshakeProbe probe) {
+        if (probe.suiteGaveUp()) {
+            return new Judgement(Verdict.FAILED, "the server kept the connection open until the suite gave up: a"
+                    + " client can hold it, and many clients all of the server's connections");
+        }
+        if (probe.response().isEmpty()) {
+            return new Judgement(Verdict.OK, "the server closed the connection in time");
+        }
+        int status = probe.response().get().status();
+        if (status == 101) {
+            return new Judgement(Verdict.FAILED, "the server answered 101 to a request it never received in full");
+        }
+        return new Judgement(Verdict.OK, "the server answered " + status + " " + probe.response().get().reason()
+                + " in time");
+    }
+
     /** Judges the answer to {@code check}'s request. */
     public static Judgement judge(HandshakeCheck check, HandshakeProbe probe) {
         Optional<HttpResponse> response = probe.response();
@@ -28,6 +45,29 @@ public final class HandshakeJudge {
                 case HandshakeFailure failure -> new Judgement(Verdict.FAILED, "a request that "
                         + check.change() + " is valid, but the handshake failed: " + failure.message());
             };
+        }
+        if (check.expected() == HandshakeCheck.Answer.SERVER_CLOSES) {
+            return serverCloses(probe);
+        }
+        if (check.expected() == HandshakeCheck.Answer.RECORDED) {
+            return new Judgement(Verdict.INFORMATIONAL, response.map(r -> "the server answered " + r.status() + " "
+                    + r.reason()).orElse(probe.suiteGaveUp() ? "the server did not answer in time"
+                    : "the server closed the connection without answering"));
+        }
+        if (check.expected() == HandshakeCheck.Answer.REJECT_OR_VALID_ACCEPT) {
+            if (response.isEmpty()) {
+                return probe.suiteGaveUp()
+                        ? new Judgement(Verdict.FAILED, "the server did not answer the request in time")
+                        : new Judgement(Verdict.OK, "the server closed the connection without accepting the request");
+            }
+            if (response.get().status() == 101) {
+                return switch (probe.result()) {
+                    case ClientHandshakeResult.Accepted accepted -> new Judgement(Verdict.OK,
+                            "the server accepted with a valid 101 that selects nothing it was not validly offered");
+                    case HandshakeFailure failure -> new Judgement(Verdict.FAILED, "the server accepted a request that "
+                            + check.change() + " with an invalid 101: " + failure.message());
+                };
+            }
         }
         if (check.expected() == HandshakeCheck.Answer.ANY_ANSWER) {
             return response.isPresent()

@@ -67,6 +67,10 @@ public final class Judge {
                 behavior = Verdict.FAILED;
                 behaviorReason = "the server went on with a message it MUST reject (" + behaviorReason + ")";
             }
+        } else if (suiteHadToClose) {
+            // The server was allowed to wait; a Close it sends now only answers the suite's own.
+            closeVerdict = Verdict.OK;
+            closeReason = "the server waited, as it may; the suite closed the connection at the deadline";
         } else if (seen.serverLeftTcpOpen()) {
             closeVerdict = Verdict.FAILED;
             closeReason = "after the closing handshake the server kept the TCP connection open; §5.5.1: \"The server MUST"
@@ -103,11 +107,16 @@ public final class Judge {
         return new CaseResult(testCase, behavior, behaviorReason, closeVerdict, closeReason, seen, wireLog, duration);
     }
 
+    /** The most events a reason lists; a flood's thousands of Pongs are counted, not listed. */
+    private static final int LISTED_EVENTS = 10;
+
     private static String describe(List<Observed> events) {
         if (events.isEmpty()) {
             return "nothing";
         }
-        return events.stream().map(Observed::toString).collect(Collectors.joining(", ", "[", "]"));
+        String listed = events.stream().limit(LISTED_EVENTS).map(Observed::toString).collect(Collectors.joining(", "));
+        int more = events.size() - LISTED_EVENTS;
+        return "[" + listed + (more > 0 ? ", and " + more + " more" : "") + "]";
     }
 
     private static String describeClose(Observation seen, boolean suiteHadToClose) {

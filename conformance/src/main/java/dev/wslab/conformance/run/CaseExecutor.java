@@ -52,7 +52,7 @@ public final class CaseExecutor {
         }
         boolean suiteHadToClose;
         try (wire) {
-            sendSteps(testCase, wire, log);
+            sendSteps(testCase, wire, log, target);
             suiteHadToClose = awaitEnd(testCase, wire, log);
         } catch (IOException e) {
             log.note("closing: " + e.getMessage());
@@ -67,7 +67,8 @@ public final class CaseExecutor {
         WireLog log = new WireLog();
         HandshakeProbe probe;
         try {
-            probe = WireConnection.probe(target, check.editRequest(), check.bytesAfterHead(), log);
+            probe = WireConnection.probe(target, check.editRequest(), check.bytesAfterHead(), check.delivery(),
+                    testCase.deadline(), log);
         } catch (IOException | RuntimeException e) {
             log.note("could not connect: " + e.getMessage());
             return failedToStart(testCase, log, e.getMessage());
@@ -91,7 +92,8 @@ public final class CaseExecutor {
                 frames.close(), frames.closeReason(), frames.observation(), frames.wireLog(), frames.duration());
     }
 
-    private static void sendSteps(ConformanceCase testCase, WireConnection wire, WireLog log) throws InterruptedException {
+    private static void sendSteps(ConformanceCase testCase, WireConnection wire, WireLog log, Target target)
+            throws InterruptedException {
         try {
             for (Step step : testCase.steps()) {
                 if (wire.observation().tcpClosed()) {
@@ -109,12 +111,62 @@ public final class CaseExecutor {
                         }
                     }
                     case Step.Marker marker -> wire.mark(marker.name());
+                    case Step.Repeat repeat -> {
+                        if (!flood(wire, repeat, testCase.deadline(), log)) {
+                            return;
+                        }
+                    }
+                    case Step.StopReading stop -> wire.pauseReading();
+                    case Step.ResumeReading resume -> wire.resumeReading();
+                    case Step.Mute mute -> wire.mute();
+                    case Step.Crowd crowd -> {
+                        if (CrowdRunner.run(crowd, testCase.id(), target, log)) {
+                            wire.mark(Step.Crowd.SERVED);
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
             // Normal when the server rightly failed the connection while the case was still sending.
             log.note("the rest of the case was not sent: " + e.getMessage());
         }
+    }
+
+    /**
+     * Sends a flood in writes of about 64 KiB, each frame masked with one of 16 keys in turn (cheaper than
+     * a fresh key per frame, and a server cannot tell). Returns false when the server stopped reading for
+     * longer than {@code patience}: the suite then closed the connection.
+     */
+    private static boolean flood(WireConnection wire, Step.Repeat repeat, java.time.Duration patience, WireLog log)
+            throws IOException {
+        byte[][] encodings = new byte[16][];
+        for (int i = 0; i < encodings.length; i++) {
+            encodings[i] = dev.wslab.protocol.frame.FrameEncoder.encode(repeat.frame().maskedWith(wire.nextMaskingKey()));
+        }
+        int frameSize = encodings[0].length;
+        int perWrite = Math.max(1, (64 * 1024) / frameSize);
+        log.note("flood: " + repeat.times() + " x " + repeat.frame() + " (" + (long) repeat.times() * frameSize
+                + " bytes)");
+        int sent = 0;
+        while (sent < repeat.times()) {
+            int count = Math.min(perWrite, repeat.times() - sent);
+            byte[] batch = new byte[count * frameSize];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(encodings[(sent + i) % encodings.length], 0, batch, i * frameSize, frameSize);
+            }
+            try {
+                if (!wire.writeFlood(batch, patience)) {
+                    log.note("flood stopped after " + sent + " frames");
+                    return false;
+                }
+            } catch (IOException e) {
+                log.note("flood stopped after " + sent + " frames: " + e.getMessage());
+                throw e;
+            }
+            sent += count;
+        }
+        log.note("flood sent: " + sent + " frames");
+        return true;
     }
 
     private static void sendFrames(WireConnection wire, Step.Send send) throws IOException {

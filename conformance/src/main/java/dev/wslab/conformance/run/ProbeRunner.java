@@ -1,17 +1,12 @@
 package dev.wslab.conformance.run;
 
 import dev.wslab.conformance.ConformanceCase;
-import dev.wslab.conformance.Expectation;
-import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.conformance.wire.Target;
-import dev.wslab.protocol.frame.Frame;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,8 +15,6 @@ import java.util.function.Consumer;
  * others fails, whatever the probe's own verdict.
  */
 public final class ProbeRunner {
-
-    private static final String LIVE = "liveness-check-16";
 
     private ProbeRunner() {
     }
@@ -39,11 +32,7 @@ public final class ProbeRunner {
     }
 
     private static CaseResult withLiveness(CaseResult probe, Target target) throws InterruptedException {
-        ConformanceCase check = new ConformanceCase(probe.testCase().id() + "-liveness", "Robustness",
-                "A fresh connection echoes a 16-byte message.", List.of("10.4"), List.of(new dev.wslab.conformance.Step.Send(
-                List.of(Frame.text(LIVE)), dev.wslab.conformance.Step.Writing.WHOLE)),
-                Expectation.echo(Observed.text(LIVE)), Duration.ofSeconds(2), "", Optional.empty());
-        CaseResult live = CaseExecutor.run(check, target);
+        CaseResult live = Liveness.check(probe.testCase().id(), target);
         if (live.verdict() == Verdict.OK) {
             return probe;
         }

@@ -1,6 +1,7 @@
 package dev.wslab.conformance.wire;
 
 import dev.wslab.conformance.Observed;
+import dev.wslab.conformance.RequestDelivery;
 import dev.wslab.protocol.Limits;
 import dev.wslab.protocol.ProtocolViolationException;
 import dev.wslab.protocol.Role;
@@ -77,6 +78,8 @@ public final class WireConnection implements AutoCloseable {
     private boolean sentFramesUnreadable;
     private final List<Frame> heldReplies = new ArrayList<>();
     private boolean serverCloseFrameSeen;
+    private boolean readingPaused;
+    private boolean muted;
 
     private WireConnection(Socket socket, WireLog log) throws IOException {
         this.socket = socket;
@@ -107,6 +110,16 @@ public final class WireConnection implements AutoCloseable {
      */
     public static HandshakeProbe probe(Target target, UnaryOperator<String> editRequest, byte[] afterHead, WireLog log)
             throws IOException {
+        return probe(target, editRequest, afterHead, RequestDelivery.WHOLE, target.connectTimeout(), log);
+    }
+
+    /**
+     * Like {@link #probe(Target, UnaryOperator, byte[], WireLog)}, with the request written as {@code delivery}
+     * says. A trickled or silent request never completes: the suite waits up to {@code patience} for the
+     * server to answer or close, and gives up then ({@link HandshakeProbe#suiteGaveUp()}).
+     */
+    public static HandshakeProbe probe(Target target, UnaryOperator<String> editRequest, byte[] afterHead,
+                                       RequestDelivery delivery, Duration patience, WireLog log) throws IOException {
         WebSocketUri uri = WebSocketUri.parse(target.uri());
         Socket socket = new Socket();
         try {
@@ -116,50 +129,115 @@ public final class WireConnection implements AutoCloseable {
                 socket = target.tlsContext().getSocketFactory().createSocket(socket, uri.host(), uri.port(), true);
                 ((javax.net.ssl.SSLSocket) socket).startHandshake();
             }
-            socket.setSoTimeout((int) target.connectTimeout().toMillis());
             WireConnection connection = new WireConnection(socket, log);
             ClientHandshake handshake = ClientHandshake.create(target.uri(), target.handshake(), new SecureRandom());
             String head = new String(handshake.request().toBytes(), StandardCharsets.ISO_8859_1);
             byte[] request = editRequest.apply(head).getBytes(StandardCharsets.ISO_8859_1);
-            log.add(WireLog.Direction.SENT, "opening handshake request\n" + new String(request, StandardCharsets.ISO_8859_1), request);
-            byte[] all = Arrays.copyOf(request, request.length + afterHead.length);
-            System.arraycopy(afterHead, 0, all, request.length, afterHead.length);
-            if (afterHead.length > 0) {
-                log.add(WireLog.Direction.SENT, "bytes right after the request, in the same write", afterHead);
-            }
-            try {
-                connection.out.write(all);
-                connection.out.flush();
-            } catch (IOException e) {
-                // The server may refuse an abusive request before it has all of it, and answer anyway.
-                log.note("the server stopped reading the request: " + e.getMessage());
-            }
-            return connection.readResponse(handshake);
+            return switch (delivery) {
+                case RequestDelivery.Whole whole -> {
+                    connection.sendRequest(request, afterHead, request.length);
+                    yield connection.readResponse(handshake, target.connectTimeout(), target.connectTimeout(), () -> { });
+                }
+                case RequestDelivery.Chopped chopped -> {
+                    connection.sendRequest(request, afterHead, chopped.size());
+                    yield connection.readResponse(handshake, target.connectTimeout(), target.connectTimeout(), () -> { });
+                }
+                case RequestDelivery.Trickled trickled -> {
+                    Trickle trickle = connection.new Trickle(editRequest.apply(head));
+                    trickle.next();
+                    yield connection.readResponse(handshake, patience, trickled.interval(), trickle::next);
+                }
+                case RequestDelivery.Silent silent -> {
+                    log.note("the suite sends nothing and waits up to " + patience.toMillis() + " ms");
+                    yield connection.readResponse(handshake, patience, patience, () -> { });
+                }
+            };
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
     }
 
-    private HandshakeProbe readResponse(ClientHandshake handshake) throws IOException {
+    /** Writes the request and what follows it, in writes of {@code chop} bytes. */
+    private void sendRequest(byte[] request, byte[] afterHead, int chop) {
+        log.add(WireLog.Direction.SENT, "opening handshake request" + (chop < request.length ? " (in " + chop
+                + "-byte writes)" : "") + "\n" + new String(request, StandardCharsets.ISO_8859_1), request);
+        byte[] all = Arrays.copyOf(request, request.length + afterHead.length);
+        System.arraycopy(afterHead, 0, all, request.length, afterHead.length);
+        if (afterHead.length > 0) {
+            log.add(WireLog.Direction.SENT, "bytes right after the request, in the same write", afterHead);
+        }
+        try {
+            for (int from = 0; from < all.length; from += chop) {
+                out.write(all, from, Math.min(chop, all.length - from));
+                out.flush();
+            }
+        } catch (IOException e) {
+            // The server may refuse an abusive request before it has all of it, and answer anyway.
+            log.note("the server stopped reading the request: " + e.getMessage());
+        }
+    }
+
+    /** A request head sent one line per tick, never ending: the request line, its headers, then made-up ones. */
+    private final class Trickle {
+        private final String[] lines;
+        private int sent;
+
+        Trickle(String head) {
+            this.lines = head.substring(0, head.length() - 4).split("\r\n");
+        }
+
+        void next() {
+            String line = sent < lines.length ? lines[sent] : "X-Trickle-" + sent + ": " + sent;
+            byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            sent++;
+            try {
+                out.write(bytes);
+                out.flush();
+                log.add(WireLog.Direction.SENT, "line " + sent + " of a request that never ends: " + line, bytes);
+            } catch (IOException e) {
+                log.note("could not send line " + sent + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Reads the answer to the request, for up to {@code patience}; every {@code tick} without an answer,
+     * runs {@code onTick} (the next line of a trickled request).
+     */
+    private HandshakeProbe readResponse(ClientHandshake handshake, Duration patience, Duration tick, Runnable onTick)
+            throws IOException {
         HttpHeadParser<HttpResponse> parser = HttpHeadParser.forResponse(Limits.DEFAULTS);
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[READ_BUFFER_SIZE];
+        long start = System.nanoTime();
+        long deadline = start + patience.toNanos();
         while (true) {
             int count;
             try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new java.net.SocketTimeoutException();
+                }
+                socket.setSoTimeout((int) Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), tick.toMillis())));
                 count = in.read(buffer);
             } catch (java.net.SocketTimeoutException e) {
-                log.note("no answer to the handshake within the connect timeout");
+                if (System.nanoTime() - deadline < 0) {
+                    onTick.run();
+                    continue;
+                }
+                log.note("no answer and the connection still open after " + patience.toMillis() + " ms: the suite"
+                        + " gives up and closes it");
                 socket.close();
-                return new HandshakeProbe(Optional.empty(), HandshakeFailure.closedBeforeResponse(), Optional.empty());
+                return new HandshakeProbe(Optional.empty(), HandshakeFailure.closedBeforeResponse(), Optional.empty(), true);
             } catch (IOException e) {
-                log.note("the connection ended before an answer: " + e.getMessage());
+                log.note("the connection ended before an answer, after " + millisSince(start) + " ms: " + e.getMessage());
                 socket.close();
                 return new HandshakeProbe(Optional.empty(), HandshakeFailure.closedBeforeResponse(), Optional.empty());
             }
             if (count < 0) {
-                log.note("the server closed the connection before answering the handshake");
+                log.note("the server closed the connection before answering the handshake, after "
+                        + millisSince(start) + " ms");
                 socket.close();
                 return new HandshakeProbe(Optional.empty(), HandshakeFailure.closedBeforeResponse(), Optional.empty());
             }
@@ -174,7 +252,7 @@ public final class WireConnection implements AutoCloseable {
             }
             if (response.isPresent()) {
                 byte[] head = Arrays.copyOf(buffer, bytes.position());
-                log.add(WireLog.Direction.RECEIVED, "opening handshake response\n"
+                log.add(WireLog.Direction.RECEIVED, "opening handshake response, after " + millisSince(start) + " ms\n"
                         + new String(head, StandardCharsets.ISO_8859_1), head);
                 ClientHandshakeResult result = handshake.validate(response.get());
                 if (result instanceof ClientHandshakeResult.Accepted) {
@@ -186,6 +264,10 @@ public final class WireConnection implements AutoCloseable {
                 return new HandshakeProbe(response, result, Optional.empty());
             }
         }
+    }
+
+    private static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     // ---------------------------------------------------------------- writing
@@ -279,6 +361,80 @@ public final class WireConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes whole frames of a flood, without logging each byte (the caller notes what it sent). When the
+     * write has not finished after {@code limit}, the server has stopped reading (TCP backpressure): the
+     * suite closes the connection, which ends the blocked write, and returns false.
+     */
+    public boolean writeFlood(byte[] frames, Duration limit) throws IOException {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean blocked = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(limit);
+                if (!done.get()) {
+                    blocked.set(true);
+                    log.note("a write blocked for " + limit.toMillis() + " ms: the server stopped reading (TCP"
+                            + " backpressure); the suite closes the connection");
+                    close();
+                }
+            } catch (InterruptedException | IOException e) {
+                // the write finished first
+            }
+        });
+        writeLock.lock();
+        try {
+            out.write(frames);
+            out.flush();
+            return true;
+        } catch (IOException e) {
+            if (blocked.get()) {
+                return false;
+            }
+            throw e;
+        } finally {
+            done.set(true);
+            watchdog.interrupt();
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Stops reading the socket (after the read in progress) until {@link #resumeReading()}: the server's
+     * frames wait in TCP buffers, then in the server.
+     */
+    public void pauseReading() {
+        setPaused(true);
+        log.note("the suite stops reading");
+    }
+
+    /** Reads the socket again. */
+    public void resumeReading() {
+        setPaused(false);
+        log.note("the suite reads again");
+    }
+
+    private void setPaused(boolean paused) {
+        lock.lock();
+        try {
+            readingPaused = paused;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops answering the server's Pings and Close frames, as a dead peer would; reading goes on. */
+    public void mute() {
+        lock.lock();
+        try {
+            muted = true;
+        } finally {
+            lock.unlock();
+        }
+        log.note("the suite stops answering Pings and Close frames (a dead peer)");
+    }
+
     // ---------------------------------------------------------------- reading
 
     private void startReader(ByteBuffer leftover) {
@@ -290,7 +446,7 @@ public final class WireConnection implements AutoCloseable {
             try {
                 InputStream in = socket.getInputStream();
                 int count;
-                while ((count = in.read(buffer)) >= 0) {
+                while (awaitReading() && (count = in.read(buffer)) >= 0) {
                     received(buffer, count);
                 }
                 log.note("the server closed the TCP connection");
@@ -305,6 +461,22 @@ public final class WireConnection implements AutoCloseable {
                 lock.unlock();
             }
         });
+    }
+
+    /** Waits while reading is paused; returns false when the socket was closed meanwhile. */
+    private boolean awaitReading() throws IOException {
+        lock.lock();
+        try {
+            while (readingPaused && !socket.isClosed()) {
+                changed.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (socket.isClosed()) {
+            throw new java.net.SocketException("the suite closed the connection");
+        }
+        return true;
     }
 
     private void received(byte[] buffer, int count) {
@@ -341,6 +513,14 @@ public final class WireConnection implements AutoCloseable {
 
     /** Answers the server's Pings and its Close, as any client would. */
     private void reply(List<Event> judged) {
+        lock.lock();
+        try {
+            if (muted) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
         try {
             for (Event event : judged) {
                 if (event instanceof Event.PingReceived ping && !isCloseSent()) {
@@ -479,8 +659,9 @@ public final class WireConnection implements AutoCloseable {
         }
     }
 
+    /** Counts the events a case waits for: not its own markers, nor the server's keepalive Pings (§5.5.2). */
     private int eventCountWithoutMarkers() {
-        return (int) events.stream().filter(e -> !(e instanceof Observed.Marker)).count();
+        return (int) events.stream().filter(e -> !(e instanceof Observed.Marker) && !(e instanceof Observed.Ping)).count();
     }
 
     /** Returns what was observed so far. */
@@ -507,6 +688,15 @@ public final class WireConnection implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+        setPaused(false); // wakes a paused reader, which then sees the socket closed
+    }
+
+    /** Resets the TCP connection (RST, not FIN): a client that vanished in the middle of something. */
+    public void abort() throws IOException {
+        if (!socket.isClosed()) {
+            socket.setSoLinger(true, 0);
+        }
+        close();
     }
 
     /** Half-closes: no more bytes from the suite, but the server's are still read. */
