@@ -106,12 +106,20 @@ final class ConformCommand implements Callable<Integer> {
         if (url == null) {
             try (EmbeddedServer server = EmbeddedServer.start()) {
                 out.println("wslab: testing the embedded reference server at " + server.uri());
-                return runOne(out, server.uri(), agent != null ? agent : "wslab", reportDir,
-                        CaseSelection.parse(cases, exclude).select(AutobahnCatalog.everything()));
+                return runOne(out, server.uri(), agent != null ? agent : "wslab", reportDir, selectedCases());
             }
         }
         return runOne(out, url, agent != null ? agent : url.getHost() + ":" + url.getPort(), reportDir,
-                CaseSelection.parse(cases, exclude).select(AutobahnCatalog.everything()));
+                selectedCases());
+    }
+
+    /** The catalog, with the probes of section 20 when asked for, narrowed by --cases and --exclude. */
+    private List<ConformanceCase> selectedCases() {
+        List<ConformanceCase> pool = new ArrayList<>(AutobahnCatalog.everything());
+        if (probes) {
+            pool.addAll(RobustnessProbes.cases());
+        }
+        return CaseSelection.parse(cases, exclude).select(pool);
     }
 
     private int runSpec(PrintWriter out) throws Exception {
@@ -137,18 +145,22 @@ final class ConformCommand implements Callable<Integer> {
         AtomicInteger done = new AtomicInteger();
         boolean interactive = System.console() != null;
         long start = System.nanoTime();
-        List<CaseResult> results = ConformanceRunner.run(selected, wire, parallel, result -> {
+        // Probes run one at a time after the catalog: some hold many connections or stall the server on purpose.
+        List<ConformanceCase> catalogCases = selected.stream().filter(c -> !RobustnessProbes.isProbe(c)).toList();
+        List<ConformanceCase> probeCases = selected.stream().filter(RobustnessProbes::isProbe).toList();
+        List<CaseResult> results = catalogCases.isEmpty() ? new ArrayList<>()
+                : ConformanceRunner.run(catalogCases, wire, parallel, result -> {
             int count = done.incrementAndGet();
             if (interactive) {
-                System.err.printf("\r[%4d/%d] %-10s %s   ", count, selected.size(), result.testCase().id(),
+                System.err.printf("\r[%4d/%d] %-10s %s   ", count, catalogCases.size(), result.testCase().id(),
                         result.verdict().autobahnName());
-            } else if (count % 50 == 0 || count == selected.size()) {
-                System.err.printf("[%4d/%d] cases done%n", count, selected.size());
+            } else if (count % 50 == 0 || count == catalogCases.size()) {
+                System.err.printf("[%4d/%d] cases done%n", count, catalogCases.size());
             }
         });
-        if (probes) {
+        if (!probeCases.isEmpty()) {
             results = new ArrayList<>(results);
-            results.addAll(ProbeRunner.run(RobustnessProbes.cases(), wire, result -> { }));
+            results.addAll(ProbeRunner.run(probeCases, wire, result -> { }));
         }
         if (interactive) {
             System.err.println();

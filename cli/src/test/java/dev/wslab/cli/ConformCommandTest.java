@@ -31,6 +31,20 @@ class ConformCommandTest {
     }
 
     @Test
+    @DisplayName("--probes adds section 20 to the pool, so --cases can pick probes alone")
+    void probesAreSelectedLikeAnyOtherCase() throws Exception {
+        CommandLineRunner result = CommandLineRunner.run("conform", "--probes", "--cases", "20.16,20.24",
+                "--report-dir", dir.toString());
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("2 cases against");
+        assertThat(dir.resolve("junit.xml")).content().contains("tests=\"2\"").contains("20.16").contains("20.24");
+
+        CommandLineRunner withoutProbes = CommandLineRunner.run("conform", "--cases", "20.16", "--report-dir", dir.toString());
+        assertThat(withoutProbes.exitCode()).isEqualTo(1);
+        assertThat(withoutProbes.err().strip()).startsWith("wslab: ").contains("20.16").doesNotContain("\n");
+    }
+
+    @Test
     @DisplayName("a baseline makes the run fail only on a change (7.1.* has one deterministic non-OK verdict)")
     void baseline() throws Exception {
         try (WebSocketServer server = ReferenceServer.start()) {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Writes the parts of the reference pages that are generated from the code, so that they never drift from
- * it: the conformance case catalog, the RFC traceability table and the close code table. The docs build
+ * it: the conformance case catalog, the RFC traceability table, the close code table and the robustness
+ * probes' pinned results for wslab and Undertow. The docs build
  * runs it before Asciidoctor; the pages include its output from {@code {generated}}.
  */
 public final class GenerateReferencePages {

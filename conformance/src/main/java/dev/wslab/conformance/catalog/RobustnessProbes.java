@@ -40,6 +40,11 @@ public final class RobustnessProbes {
     private RobustnessProbes() {
     }
 
+    /** Tells whether a case is one of these probes (section 20), which {@code ProbeRunner} runs one at a time. */
+    public static boolean isProbe(ConformanceCase testCase) {
+        return testCase.sectionNumber() == 20;
+    }
+
     /** Returns the probes, in order, with the default {@link ProbeBounds}. */
     public static List<ConformanceCase> cases() {
         return cases(ProbeBounds.DEFAULTS);
