@@ -59,7 +59,9 @@ public final class FlawedEchoServer implements AutoCloseable {
         /** §4.2.1: every request is accepted with 101, whatever it lacks. */
         ACCEPTS_ANY_HANDSHAKE,
         /** §5.5.1: after the closing handshake the server leaves TCP open, waiting for the client to close it. */
-        KEEPS_TCP_OPEN_AFTER_CLOSE
+        KEEPS_TCP_OPEN_AFTER_CLOSE,
+        /** §5.1: frames a client sent unmasked are accepted (only probe 20.24 and the properties send them). */
+        ACCEPTS_UNMASKED_FRAMES
     }
 
     /**
@@ -144,6 +146,10 @@ public final class FlawedEchoServer implements AutoCloseable {
         boolean handle(Frame frame) throws IOException {
             if (closeReceived && !flaws.contains(Flaw.ECHOES_AFTER_CLOSE)) {
                 return false;
+            }
+            // RFC 6455 §5.1: a server MUST close the connection upon receiving an unmasked frame.
+            if (!frame.masked() && !flaws.contains(Flaw.ACCEPTS_UNMASKED_FRAMES)) {
+                return fail(1002);
             }
             if (frame.rsv1() || frame.rsv2() || frame.rsv3()) {
                 if (!flaws.contains(Flaw.IGNORES_RESERVED_BITS)) {

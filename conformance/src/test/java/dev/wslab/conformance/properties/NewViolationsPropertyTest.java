@@ -67,8 +67,7 @@ class NewViolationsPropertyTest {
     @DisplayName("a server that accepts unmasked frames is caught, shrunk to one frame, saved and replayed")
     void aServerThatAcceptsUnmaskedFramesIsCaughtAndShrunk(@TempDir Path reports) throws Exception {
         PropertyResult result;
-        // FlawedEchoServer checks no masking even without flaws (the robustness probes' tests rely on it).
-        try (FlawedEchoServer flawed = new FlawedEchoServer(Set.of())) {
+        try (FlawedEchoServer flawed = new FlawedEchoServer(Set.of(FlawedEchoServer.Flaw.ACCEPTS_UNMASKED_FRAMES))) {
             result = PropertyRunner.check(Property.FAILS_BROKEN_CONVERSATIONS, PropertiesTest.target(flawed),
                     PropertyRunner.Options.of(40, SEED).withShrinking(Duration.ofMillis(100), 10).withReportDir(reports));
         }
@@ -83,7 +82,7 @@ class NewViolationsPropertyTest {
 
         Path saved = shrunk.savedTo().orElseThrow();
         assertThat(CaseFile.read(saved).scenario()).isEqualTo(scenario);
-        try (FlawedEchoServer flawed = new FlawedEchoServer(Set.of());
+        try (FlawedEchoServer flawed = new FlawedEchoServer(Set.of(FlawedEchoServer.Flaw.ACCEPTS_UNMASKED_FRAMES));
              WebSocketServer reference = ReferenceServer.start()) {
             PropertyRunner.Replay onFlawed = PropertyRunner.replay(saved, PropertiesTest.target(flawed), Duration.ofMillis(100));
             PropertyRunner.Replay onReference = PropertyRunner.replay(saved,

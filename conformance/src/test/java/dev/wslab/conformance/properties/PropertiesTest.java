@@ -16,7 +16,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,16 +27,9 @@ class PropertiesTest {
 
     private static final long SEED = 6455L;
 
-    /**
-     * The flawed test server never checks masking (§5.1; the robustness probes' tests rely on that), so the
-     * tests of its other flaws leave unmasked frames out, lest every run shrink to one.
-     */
-    static final Set<Violation.Kind> ALL_BUT_UNMASKED = EnumSet.complementOf(EnumSet.of(Violation.Kind.UNMASKED_FRAME));
-
     /** Failing examples wait for the deadline at each shrinking step: short, but scaled for busy machines. */
     private static PropertyRunner.Options options(int examples) {
-        return PropertyRunner.Options.of(examples, SEED).withShrinking(Duration.ofMillis(100), 10)
-                .withViolations(ALL_BUT_UNMASKED);
+        return PropertyRunner.Options.of(examples, SEED).withShrinking(Duration.ofMillis(100), 10);
     }
 
     @Test

@@ -60,7 +60,7 @@ class ProbeRunnerTest {
     @Test
     @DisplayName("a server that does not check masking fails the unmasked-frame probe")
     void probesCanFail() throws Exception {
-        try (FlawedEchoServer server = new FlawedEchoServer(EnumSet.noneOf(FlawedEchoServer.Flaw.class))) {
+        try (FlawedEchoServer server = new FlawedEchoServer(EnumSet.of(FlawedEchoServer.Flaw.ACCEPTS_UNMASKED_FRAMES))) {
             List<CaseResult> results = ProbeRunner.run(
                     RobustnessProbes.cases().stream().filter(c -> c.id().equals("20.24")).toList(),
                     Target.of(URI.create("ws://127.0.0.1:" + server.port() + "/")).withTimeScale(TestTiming.SCALE),
