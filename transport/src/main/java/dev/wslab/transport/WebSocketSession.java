@@ -336,12 +336,21 @@ public final class WebSocketSession implements AutoCloseable {
                 queuedBytes.addAndGet(-bytes.length);
             }
             out.flush();
-            // RFC 6455 §7.1.1: after the closing handshake the TCP connection is closed, the server's
-            // side first. Half-closing (FIN after our last frame) and then reading until the peer closes
-            // too avoids a reset that could destroy our Close frame before the peer reads it.
-            socket.shutdownOutput();
-            awaitReaderEnd(options.closeTimeout());
+            // tag::tcp-close[]
+            // RFC 6455 §7.1.1: after the closing handshake the server closes TCP first, so that the server,
+            // not the client, holds the TIME_WAIT state.
+            if (connection.role() == Role.CLIENT) {
+                // The client waits for the server's FIN (the reader sees the end of the stream); only a
+                // server that never closes makes it close first, after the close timeout.
+                awaitReaderEnd(options.closeTimeout());
+            } else {
+                // Half-closing (FIN after our last frame), then reading until the client closes too, avoids
+                // a reset that could destroy our Close frame before the client reads it.
+                socket.shutdownOutput();
+                awaitReaderEnd(options.closeTimeout());
+            }
             closeSocket();
+            // end::tcp-close[]
         } catch (IOException e) {
             closeSocket();
         } catch (InterruptedException e) {

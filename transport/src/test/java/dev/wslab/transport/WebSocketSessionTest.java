@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sessions over real loopback sockets; the handshake is skipped (connections start OPEN). */
 @DisplayName("WebSocketSession")
@@ -105,6 +106,43 @@ class WebSocketSessionTest {
         Duration detectedAfter = Duration.ofNanos(System.nanoTime() - start);
         // Ping at 3 s, dead at 3.3 s. Waiting for the next Ping to notice would take 6 s at least.
         assertThat(detectedAfter).isGreaterThanOrEqualTo(interval.plus(timeout)).isLessThan(interval.multipliedBy(2));
+    }
+
+    @Test
+    @DisplayName("after the closing handshake the client waits for the server to close TCP first (§7.1.1)")
+    void theClientLeavesClosingTcpToTheServer() throws Exception {
+        Socket[] pair = socketPair(); // pair[1] plays a server by hand
+        WebSocketSession client = session(pair[0], Role.CLIENT, SessionOptions.DEFAULTS.withCloseTimeout(Duration.ofSeconds(10)));
+        client.close(CloseStatus.NORMAL);
+
+        InputStream fromClient = pair[1].getInputStream();
+        FrameReader reader = new FrameReader(125);
+        ByteBuffer pending = ByteBuffer.allocate(0);
+        Frame close = null;
+        while (close == null) {
+            byte[] chunk = new byte[256];
+            int count = fromClient.read(chunk);
+            assertThat(count).as("the client's Close frame").isPositive();
+            pending = ByteBuffer.wrap(concat(pending, chunk, count));
+            close = reader.next(pending);
+        }
+        pair[1].getOutputStream().write(dev.wslab.protocol.frame.FrameEncoder.encode(Frame.close(CloseStatus.NORMAL)));
+
+        // The client has its answer and is CLOSED, but it must not send its FIN before the server's.
+        pair[1].setSoTimeout(500);
+        assertThatThrownBy(fromClient::read).isInstanceOf(java.net.SocketTimeoutException.class);
+        assertThat(client.closed()).isNotDone();
+
+        pair[1].close(); // the server's FIN: now the client closes too
+        Event.Closed end = client.closed().get(5, TimeUnit.SECONDS);
+        assertThat(end.cleanly()).isTrue();
+    }
+
+    private static byte[] concat(ByteBuffer pending, byte[] chunk, int count) {
+        byte[] joined = new byte[pending.remaining() + count];
+        pending.get(joined, 0, pending.remaining());
+        System.arraycopy(chunk, 0, joined, joined.length - count, count);
+        return joined;
     }
 
     @Test
