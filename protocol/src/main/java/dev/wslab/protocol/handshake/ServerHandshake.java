@@ -88,7 +88,6 @@ public final class ServerHandshake {
         if (!version.equals(List.of(WebSocketHeaders.VERSION))) {
             return HandshakeRejection.of(Kind.UNSUPPORTED_VERSION, HeaderValues.describe(version));
         }
-        // end::upgrade-checks[]
         List<String> key = headers.all(WebSocketHeaders.SEC_WEBSOCKET_KEY);
         if (key.isEmpty()) {
             return HandshakeRejection.of(Kind.MISSING_KEY, "");
@@ -96,6 +95,7 @@ public final class ServerHandshake {
         if (key.size() > 1 || !WebSocketKey.isValid(key.get(0))) {
             return HandshakeRejection.of(Kind.INVALID_KEY, HeaderValues.describe(key));
         }
+        // end::upgrade-checks[]
         if (announcesBody(headers)) {
             return HandshakeRejection.of(Kind.UNEXPECTED_BODY,
                     "Content-Length " + HeaderValues.describe(headers, "Content-Length")

@@ -55,6 +55,8 @@ public final class HttpStatus {
             case 426 -> "the server wants another protocol version (see its Sec-WebSocket-Version header)";
             case 429 -> "too many connection attempts; back off before reconnecting";
             case 431 -> "the handshake's headers are too large for the server";
+            case 502, 504 -> "a proxy in front of the server could not reach it (see the proxy's logs)";
+            case 503 -> "the server is overloaded or at its connection limit; retry later (see the Retry-After header)";
             default -> status >= 500 && status <= 599
                     ? "the server failed while handling the upgrade (see its logs)"
                     : "the server did not switch protocols";

@@ -33,6 +33,7 @@ public record ConfigTemplate(String source, String text) {
      *     a proxy started with a literal {@code ${BACKEND_PORT}} in its configuration would fail later and
      *     less clearly
      */
+    // tag::render[]
     public String render(Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder rendered = new StringBuilder();
@@ -48,4 +49,5 @@ public record ConfigTemplate(String source, String text) {
         matcher.appendTail(rendered);
         return rendered.toString();
     }
+    // end::render[]
 }
