@@ -28,6 +28,19 @@ public record ConformanceCase(String id, String section, String description, Lis
         rfcSections = List.copyOf(rfcSections);
     }
 
+    /** Orders case ids numerically part by part: 6.4.3 before 6.10.1, 20.5.2 before 20.6. */
+    public static int compareIds(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            int order = Integer.compare(Integer.parseInt(left[i]), Integer.parseInt(right[i]));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(left.length, right.length);
+    }
+
     /** Returns the case's section number, the first part of its id (e.g. 6 for 6.4.3). */
     public int sectionNumber() {
         return Integer.parseInt(id.substring(0, id.indexOf('.') < 0 ? id.length() : id.indexOf('.')));

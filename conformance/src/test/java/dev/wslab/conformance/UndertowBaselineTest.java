@@ -6,17 +6,9 @@ import dev.wslab.conformance.report.Baseline;
 import dev.wslab.conformance.run.CaseSelection;
 import dev.wslab.conformance.run.ConformanceRunner;
 import dev.wslab.conformance.wire.Target;
-import io.undertow.Handlers;
-import io.undertow.Undertow;
-import io.undertow.websockets.core.AbstractReceiveListener;
-import io.undertow.websockets.core.BufferedBinaryMessage;
-import io.undertow.websockets.core.BufferedTextMessage;
-import io.undertow.websockets.core.WebSocketChannel;
-import io.undertow.websockets.core.WebSockets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,27 +29,10 @@ class UndertowBaselineTest {
 
     @Test
     void verdictsMatchTheBaseline() throws Exception {
-        Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1")
-                .setHandler(Handlers.websocket((exchange, channel) -> {
-                    channel.getReceiveSetter().set(new AbstractReceiveListener() {
-                        @Override
-                        protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
-                            WebSockets.sendText(message.getData(), channel, null);
-                        }
-
-                        @Override
-                        protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
-                            WebSockets.sendBinary(message.getData().getResource(), channel, null);
-                        }
-                    });
-                    channel.resumeReceives();
-                })).build();
-        undertow.start();
-        try {
-            int port = ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();
+        try (UndertowEchoServer undertow = new UndertowEchoServer()) {
             List<ConformanceCase> cases = CaseSelection.parse("*", "9.*").select(AutobahnCatalog.everything());
             List<CaseResult> results = ConformanceRunner.run(cases,
-                    Target.of(URI.create("ws://127.0.0.1:" + port + "/")).withTimeScale(TestTiming.SCALE), 16, result -> { });
+                    Target.of(URI.create(undertow.uri())).withTimeScale(TestTiming.SCALE), 16, result -> { });
             results.stream().filter(r -> r.verdict() != Verdict.OK).forEach(r -> System.out.println("UNDERTOW " + r.testCase().id() + " " + r.verdict() + " " + r.reason()));
             if (Boolean.getBoolean("wslab.updateBaseline")) {
                 Baseline.write(BASELINE, results);
@@ -65,8 +40,6 @@ class UndertowBaselineTest {
             Map<String, String> baseline = Baseline.read(BASELINE);
             assertThat(Baseline.changes(baseline, results)).as("verdicts that changed against " + BASELINE).isEmpty();
             assertThat(baseline).as("the baseline records Undertow's known deviations").isNotEmpty();
-        } finally {
-            undertow.stop();
         }
         assertThat(Files.exists(BASELINE)).isTrue();
     }

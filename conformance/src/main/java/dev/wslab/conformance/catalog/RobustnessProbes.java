@@ -56,7 +56,7 @@ public final class RobustnessProbes {
         cases.addAll(handshakeAbuse(bounds));
         cases.addAll(frameAbuse(bounds));
         cases.addAll(connectionAbuse(bounds));
-        cases.sort((a, b) -> compareIds(a.id(), b.id()));
+        cases.sort((a, b) -> ConformanceCase.compareIds(a.id(), b.id()));
         return cases;
     }
 
@@ -275,19 +275,6 @@ public final class RobustnessProbes {
             offer.append("; p").append(i).append('=').append(i);
         }
         return offer.toString();
-    }
-
-    /** Orders ids numerically part by part: 20.5.2 before 20.6, 20.9 before 20.13. */
-    private static int compareIds(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        for (int i = 0; i < Math.min(left.length, right.length); i++) {
-            int order = Integer.compare(Integer.parseInt(left[i]), Integer.parseInt(right[i]));
-            if (order != 0) {
-                return order;
-            }
-        }
-        return Integer.compare(left.length, right.length);
     }
 
     /** The server closes with one of {@code codes} (or drops TCP); when {@code mustClose}, it may not just wait. */

@@ -2,6 +2,7 @@ package dev.wslab.conformance.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wslab.conformance.ConformanceCase;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.judge.CaseResult;
 
@@ -34,7 +35,7 @@ public final class Baseline {
 
     /** Writes the non-OK verdicts of a run as a baseline. */
     public static void write(Path file, List<CaseResult> results) throws IOException {
-        Map<String, String> verdicts = new TreeMap<>(Baseline::compareIds);
+        Map<String, String> verdicts = new TreeMap<>(ConformanceCase::compareIds);
         for (CaseResult result : results) {
             if (result.verdict() != Verdict.OK) {
                 verdicts.put(result.testCase().id(), result.verdict().autobahnName());
@@ -55,18 +56,5 @@ public final class Baseline {
             }
         }
         return changes;
-    }
-
-    /** Orders ids numerically part by part: 6.4.3 before 6.10.1. */
-    static int compareIds(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        for (int i = 0; i < Math.min(left.length, right.length); i++) {
-            int order = Integer.compare(Integer.parseInt(left[i]), Integer.parseInt(right[i]));
-            if (order != 0) {
-                return order;
-            }
-        }
-        return Integer.compare(left.length, right.length);
     }
 }
