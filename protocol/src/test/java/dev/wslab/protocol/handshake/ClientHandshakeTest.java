@@ -186,7 +186,9 @@ class ClientHandshakeTest {
                 "404 Not Found             | no WebSocket endpoint at this path",
                 "426 Upgrade Required      | Sec-WebSocket-Version",
                 "429 Too Many Requests     | back off",
-                "503 Service Unavailable   | server failed"})
+                "500 Internal Server Error | server failed",
+                "502 Bad Gateway           | proxy",
+                "503 Service Unavailable   | retry later"})
         @DisplayName("§4.1 step 1: a status other than 101 fails, naming the status and what it usually means")
         void aStatusOtherThan101Fails(String statusLine, String meaning) {
             ClientHandshake handshake = handshake("ws://h/");
