@@ -14,11 +14,14 @@ public sealed interface CrowdVisit {
     }
 
     /**
-     * Completes the handshake, sends the first {@code sentBytes} of a fragmented text message of
-     * {@code messageBytes} bytes, then resets the connection (TCP RST): the server must free what the
-     * message held (RFC 6455 §7.2, Tomcat CVE-2024-23672).
+     * Completes the handshake, sends the first {@code sentBytes} of the (masked) frames of a fragmented
+     * {@code message}, then resets the connection (TCP RST): the server must free what the message held
+     * (RFC 6455 §7.2, Tomcat CVE-2024-23672).
      */
-    record AbortMidMessage(int messageBytes, int sentBytes) implements CrowdVisit {
+    record AbortMidMessage(java.util.List<dev.wslab.protocol.frame.Frame> message, int sentBytes) implements CrowdVisit {
+        public AbortMidMessage {
+            message = java.util.List.copyOf(message);
+        }
     }
 
     /**

@@ -12,8 +12,10 @@ import dev.wslab.conformance.Step;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.FrameHeader;
+import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,7 +186,7 @@ public final class RobustnessProbes {
         bad[1000] = (byte) 0xC0; // can never start valid UTF-8
         cases.add(testCase("20.29", SECTION, "Send a 10 x 64 KiB text message whose 2nd fragment holds an invalid byte,"
                         + " pausing after each fragment: expect 1007 before the 3rd fragment is sent (marker B).", "8.1",
-                steps(send(notFinal(Frame.of(dev.wslab.protocol.frame.Opcode.TEXT, Payload.of(fragment)))), marker("A"),
+                steps(send(notFinal(Frame.of(Opcode.TEXT, Payload.of(fragment)))), marker("A"),
                         send(Frame.continuation(Payload.of(bad), false)), pause(1), marker("B"),
                         send(Frame.continuation(Payload.of(fragment), true))),
                 Expectation.fails(1007, new dev.wslab.conformance.Observed.Marker("A")), 2));
@@ -197,7 +199,8 @@ public final class RobustnessProbes {
         cases.add(testCase("20.33", SECTION, "Open " + CROWD + " connections, " + CROWD / 4 + " at a time, each sending"
                         + " 90% of a 64 KiB fragmented message and then a TCP reset (§7.2; Tomcat CVE-2024-23672): expect"
                         + " a fresh connection to be served after them, and this one to still echo.", "7.2, 10.4",
-                steps(new Step.Crowd(CROWD, CROWD / 4, new CrowdVisit.AbortMidMessage(64 * 1024, 59_000)),
+                steps(new Step.Crowd(CROWD, CROWD / 4, new CrowdVisit.AbortMidMessage(
+                        fragments(Opcode.TEXT, "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII), 4096), 59_000)),
                         send(text("still served after the aborts"))),
                 Expectation.echo(new Observed.Marker(Step.Crowd.SERVED), Observed.text("still served after the aborts")), 2));
         cases.add(testCase("20.34", SECTION, "Open " + CROWD + " connections at once, each sending a 512 KiB message"

@@ -9,7 +9,6 @@ import dev.wslab.conformance.wire.WireConnection;
 import dev.wslab.conformance.wire.WireLog;
 import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.frame.Frame;
-import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
 import dev.wslab.protocol.handshake.WebSocketUri;
 
@@ -37,8 +36,11 @@ final class CrowdRunner {
     static boolean run(Step.Crowd crowd, String caseId, Target target, WireLog log) throws InterruptedException {
         return switch (crowd.visit()) {
             case CrowdVisit.StalledRequest stalled -> stalled(crowd, caseId, target, log);
-            case CrowdVisit.AbortMidMessage abort -> visitInTurn(crowd, caseId, target, log, "aborted in the middle of a"
-                    + " message", wire -> sendAndReset(wire, partOf(fragmentedText(abort.messageBytes()), abort.sentBytes())));
+            case CrowdVisit.AbortMidMessage abort -> {
+                byte[] start = partOf(Step.encodeMasked(abort.message(), 0x5a5a5a5a), abort.sentBytes());
+                yield visitInTurn(crowd, caseId, target, log, "aborted in the middle of a message",
+                        wire -> sendAndReset(wire, start));
+            }
             case CrowdVisit.CloseRacingEcho race -> visitInTurn(crowd, caseId, target, log, "closed and reset while"
                     + " the echo of a " + race.messageBytes() + "-byte message was in flight",
                     wire -> sendAndReset(wire, Step.encodeMasked(List.of(Frame.binary(Payload.of(tagged(wire.hashCode(),
@@ -123,19 +125,6 @@ final class CrowdRunner {
         } finally {
             wire.abort();
         }
-    }
-
-    private static byte[] fragmentedText(int size) {
-        byte[] message = new byte[size];
-        Arrays.fill(message, (byte) 'a');
-        List<Frame> frames = new ArrayList<>();
-        int fragment = 4096;
-        for (int from = 0; from < size; from += fragment) {
-            Payload piece = Payload.of(Arrays.copyOfRange(message, from, Math.min(size, from + fragment)));
-            boolean last = from + fragment >= size;
-            frames.add(from == 0 ? Frame.of(Opcode.TEXT, piece).withFin(last) : Frame.continuation(piece, last));
-        }
-        return Step.encodeMasked(frames, 0x5a5a5a5a);
     }
 
     private static byte[] partOf(byte[] bytes, int length) {
