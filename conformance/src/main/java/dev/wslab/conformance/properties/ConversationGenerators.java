@@ -4,13 +4,12 @@ import dev.wslab.conformance.Step;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
+import dev.wslab.protocol.utf8.Utf8Validator;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.impl.Constraint;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -216,7 +215,7 @@ public final class ConversationGenerators {
         byte[] bytes = invalidBytes(in);
         byte[] message = Arrays.copyOf(before, before.length + bytes.length);
         System.arraycopy(bytes, 0, message, before.length, bytes.length);
-        if (isValidUtf8(message)) {
+        if (Utf8Validator.isValid(message)) {
             byte[] marked = new byte[bytes.length + 1];
             marked[0] = (byte) 0xFF;
             System.arraycopy(bytes, 0, marked, 1, bytes.length);
@@ -239,16 +238,6 @@ public final class ConversationGenerators {
         out.writeBytes(bad);
         out.write(valid, at, valid.length - at);
         return out.toByteArray();
-    }
-
-    /** Tells whether {@code bytes} are a whole, valid UTF-8 text (§8.1). */
-    static boolean isValidUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     private static int codePointBoundary(byte[] utf8, int index) {

@@ -4,6 +4,7 @@ import dev.wslab.conformance.Step;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
+import dev.wslab.protocol.utf8.Utf8Validator;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ final class Shrinker {
             Conversation.Message emptied = new Conversation.Message(open.text(), Payload.EMPTY,
                     List.of(new Conversation.Part.Data(0), new Conversation.Part.Data(0)));
             boolean stillInvalid = broken.violation().kind() != Violation.Kind.INVALID_UTF8
-                    || !ConversationGenerators.isValidUtf8(broken.violation().frames().getFirst().payload().toByteArray());
+                    || !Utf8Validator.isValid(broken.violation().frames().getFirst().payload().toByteArray());
             if (!open.equals(emptied) && stillInvalid) { // two empty fragments, the violation between them
                 List<Conversation.Message> changed = new ArrayList<>(messages);
                 changed.set(at, emptied);
@@ -188,7 +189,7 @@ final class Shrinker {
                 Arrays.copyOfRange(text, 1, text.length), Arrays.copyOfRange(text, 0, Math.max(0, text.length - 1)))) {
             byte[] message = Arrays.copyOf(before, before.length + shorter.length);
             System.arraycopy(shorter, 0, message, before.length, shorter.length);
-            if (shorter.length < text.length && !ConversationGenerators.isValidUtf8(message)) {
+            if (shorter.length < text.length && !Utf8Validator.isValid(message)) {
                 candidates.add(shorter);
             }
         }
