@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Liveness is the check that a server still serves others: a fresh connection completes its handshake and
- * echoes a 16-byte message within 2 s (scaled with the target's time scale).
+ * echoes a short text message within 2 s (scaled with the target's time scale).
  */
 final class Liveness {
 
@@ -26,7 +26,7 @@ final class Liveness {
     /** Runs the check against {@code target}; {@code id} names it in the log. */
     static CaseResult check(String id, Target target) throws InterruptedException {
         ConformanceCase check = new ConformanceCase(id + "-liveness", "Robustness",
-                "A fresh connection echoes a 16-byte message.", List.of("10.4"),
+                "A fresh connection echoes a short text message.", List.of("10.4"),
                 List.of(new Step.Send(List.of(Frame.text(MESSAGE)), Step.Writing.WHOLE)),
                 Expectation.echo(Observed.text(MESSAGE)), Duration.ofSeconds(2), "", Optional.empty());
         return CaseExecutor.run(check, target);

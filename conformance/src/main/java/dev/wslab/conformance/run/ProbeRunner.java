@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * ProbeRunner runs robustness probes one at a time, each followed by a liveness check: a fresh connection
- * must complete its handshake and echo a 16-byte message. A probe that leaves the server unable to serve
+ * must complete its handshake and echo a short text message. A probe that leaves the server unable to serve
  * others fails, whatever the probe's own verdict.
  */
 public final class ProbeRunner {

@@ -446,7 +446,7 @@ public final class WireConnection implements AutoCloseable {
             try {
                 InputStream in = socket.getInputStream();
                 int count;
-                while (awaitReading() && (count = in.read(buffer)) >= 0) {
+                while ((count = readUnlessPaused(in, buffer)) >= 0) {
                     received(buffer, count);
                 }
                 log.note("the server closed the TCP connection");
@@ -463,8 +463,8 @@ public final class WireConnection implements AutoCloseable {
         });
     }
 
-    /** Waits while reading is paused; returns false when the socket was closed meanwhile. */
-    private boolean awaitReading() throws IOException {
+    /** Reads once reading is not paused; throws when the socket was closed meanwhile. */
+    private int readUnlessPaused(InputStream in, byte[] buffer) throws IOException {
         lock.lock();
         try {
             while (readingPaused && !socket.isClosed()) {
@@ -476,7 +476,7 @@ public final class WireConnection implements AutoCloseable {
         if (socket.isClosed()) {
             throw new java.net.SocketException("the suite closed the connection");
         }
-        return true;
+        return in.read(buffer);
     }
 
     private void received(byte[] buffer, int count) {
