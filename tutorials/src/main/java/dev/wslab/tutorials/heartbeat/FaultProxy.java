@@ -68,6 +68,11 @@ public final class FaultProxy implements AutoCloseable {
         return start(idleTimeout, List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort)));
     }
 
+    /** Returns the port clients connect to, on 127.0.0.1. */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
     /** Returns the ws:// URI of {@code path} through the proxy. */
     public URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + listener.getLocalPort() + path);

@@ -1,7 +1,7 @@
 package dev.wslab.tutorials.monitoring;
 
 import dev.wslab.client.ReconnectStats;
-import dev.wslab.tutorials.closecodes.CuttableRelay;
+import dev.wslab.tutorials.heartbeat.FaultProxy;
 import dev.wslab.transport.Message;
 import dev.wslab.transport.WebSocketSession;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +60,7 @@ class MonitoringLabTest {
     void disconnectsPerCloseCodeAndReconnections() throws Exception {
         // tag::scenario[]
         WebSocketSession normal = lab.connect(lab.server().port());
-        try (CuttableRelay relay = new CuttableRelay(lab.server().port())) {
+        try (FaultProxy relay = FaultProxy.start(Duration.ZERO, lab.server().port())) {
             WebSocketSession dropped = lab.connect(relay.port());
             lab.scrapeUntil(s -> s.value("wslab_connections_active") >= 2, WAIT);
             relay.cutAll();
