@@ -38,7 +38,7 @@ final class CatalogPage {
                     page.append(" _Differs from Autobahn: ").append(Asciidoc.cell(testCase.deviation())).append("_");
                 }
                 page.append("\n|").append(testCase.rfcSections().stream()
-                        .map(section -> "{rfc}#section-" + section.strip() + "[§" + section.strip() + "]")
+                        .map(Asciidoc::rfcLink)
                         .collect(Collectors.joining(", "))).append('\n');
             }
             page.append("|===\n\n");

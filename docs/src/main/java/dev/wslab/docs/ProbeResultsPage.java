@@ -68,7 +68,7 @@ public final class ProbeResultsPage {
     /** The RFC 6455 sections, linked, then the CVEs the description names. */
     private static String clauses(ConformanceCase probe) {
         String sections = probe.rfcSections().stream()
-                .map(section -> "{rfc}#section-" + section + "[§" + section + "]").collect(Collectors.joining(", "));
+                .map(Asciidoc::rfcLink).collect(Collectors.joining(", "));
         Set<String> cves = new LinkedHashSet<>();
         Matcher cve = CVE.matcher(probe.description());
         while (cve.find()) {

@@ -126,7 +126,7 @@ final class TraceabilityPage {
                 .append("|The MUST |RFC 6455 |Answer |Enforced in |Proven by |Checked on other servers by\n");
         for (Row row : rows) {
             page.append("\n|").append(Asciidoc.cell(row.must()))
-                    .append("\n|{rfc}#section-").append(row.section()).append("[§").append(row.section()).append("]")
+                    .append("\n|").append(Asciidoc.rfcLink(row.section()))
                     .append("\n|").append(row.answer())
                     .append("\na|").append(list(row.code().stream().map(use -> "`" + use.fileName() + ":" + use.line() + "`"
                             + (use.method().isEmpty() ? "" : " in `" + use.method() + "`")).toList()))
