@@ -8,6 +8,7 @@ import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.handshake.ClientHandshake;
 import dev.wslab.protocol.handshake.HandshakeFailure;
 import dev.wslab.protocol.handshake.WebSocketUri;
+import dev.wslab.transport.Closeables;
 import dev.wslab.transport.WebSocketSession;
 
 import javax.net.ssl.SSLContext;
@@ -74,7 +75,7 @@ public final class WebSocketClient {
             return session;
         } finally {
             if (socket != null) {
-                closeQuietly(socket);
+                Closeables.closeQuietly(socket);
             }
         }
     }
@@ -96,16 +97,16 @@ public final class WebSocketClient {
             socket.connect(new InetSocketAddress(address, target.port()), (int) options.connectTimeout().toMillis());
             return socket;
         } catch (ConnectException e) {
-            closeQuietly(socket);
+            Closeables.closeQuietly(socket);
             throw new ConnectFailedException(Kind.REFUSED, "connection refused by " + endpoint
                     + ": nothing listens on that port (is the server running?)", e);
         } catch (SocketTimeoutException e) {
-            closeQuietly(socket);
+            Closeables.closeQuietly(socket);
             throw new ConnectFailedException(Kind.CONNECT_TIMEOUT, "could not connect to " + endpoint + " within "
                     + options.connectTimeout().toMillis()
                     + " ms (the host is down, a firewall drops the packets, or the server's accept queue is full)", e);
         } catch (IOException e) {
-            closeQuietly(socket);
+            Closeables.closeQuietly(socket);
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("interrupted while connecting to " + endpoint);
             }
@@ -221,13 +222,5 @@ public final class WebSocketClient {
 
     private static String stripBrackets(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing left to release
-        }
     }
 }

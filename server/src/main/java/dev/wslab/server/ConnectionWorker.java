@@ -9,6 +9,7 @@ import dev.wslab.protocol.handshake.HandshakeRejection;
 import dev.wslab.protocol.handshake.ServerHandshake;
 import dev.wslab.protocol.handshake.ServerHandshakeResult;
 import dev.wslab.protocol.http.HttpRequest;
+import dev.wslab.transport.Closeables;
 import dev.wslab.transport.WebSocketSession;
 
 import java.io.IOException;
@@ -65,7 +66,7 @@ final class ConnectionWorker {
         } finally {
             server.handshakeDone(socket);
             if (!opened) {
-                WebSocketServer.closeQuietly(socket);
+                Closeables.closeQuietly(socket);
             }
         }
     }
@@ -295,7 +296,7 @@ final class ConnectionWorker {
         } catch (IOException | UnsupportedOperationException ignored) {
             // TLS sockets before JDK 11 could not half-close; closing is enough
         }
-        WebSocketServer.closeQuietly(socket);
+        Closeables.closeQuietly(socket);
     }
 
     private static String pathOf(String target) {

@@ -2,6 +2,7 @@ package dev.wslab.server;
 
 import dev.wslab.protocol.close.CloseCode;
 import dev.wslab.protocol.close.CloseStatus;
+import dev.wslab.transport.Closeables;
 import dev.wslab.transport.WebSocketSession;
 
 import java.io.IOException;
@@ -188,8 +189,8 @@ public final class WebSocketServer implements AutoCloseable {
             shutdownStatus = status;
         }
         LOG.log(System.Logger.Level.INFO, "shutting down with {0}, grace {1}", status, grace);
-        closeQuietly(listener);
-        handshaking.forEach(WebSocketServer::closeQuietly);
+        Closeables.closeQuietly(listener);
+        handshaking.forEach(Closeables::closeQuietly);
         List<WebSocketSession> open = List.copyOf(sessions);
         for (WebSocketSession session : open) {
             session.close(status);
@@ -226,13 +227,5 @@ public final class WebSocketServer implements AutoCloseable {
     public void close() {
         shutdown(CloseStatus.of(CloseCode.GOING_AWAY, "server shutting down"),
                 Duration.ofSeconds(2));
-    }
-
-    static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // closing is best effort
-        }
     }
 }

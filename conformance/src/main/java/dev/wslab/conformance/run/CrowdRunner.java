@@ -11,6 +11,7 @@ import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Payload;
 import dev.wslab.protocol.handshake.WebSocketUri;
+import dev.wslab.transport.Closeables;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,7 +73,7 @@ final class CrowdRunner {
             return fresh(caseId, target, log);
         } finally {
             for (Socket socket : held) {
-                closeQuietly(socket);
+                Closeables.closeQuietly(socket);
             }
             log.note("the crowd's connections are closed");
         }
@@ -139,13 +140,5 @@ final class CrowdRunner {
             bytes[i] = pattern[i % pattern.length];
         }
         return bytes;
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.wslab.protocol.http.HttpHeadException;
 import dev.wslab.protocol.http.HttpHeadParser;
 import dev.wslab.protocol.http.HttpHeaders;
 import dev.wslab.protocol.http.HttpRequest;
+import dev.wslab.transport.Closeables;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,15 +148,7 @@ public final class UpgradeStrippingProxy implements AutoCloseable {
             }
             to.shutdownOutput();
         } catch (IOException e) {
-            closeQuietly(to); // reset or closed: the other direction ends too
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing left to release
+            Closeables.closeQuietly(to); // reset or closed: the other direction ends too
         }
     }
 
@@ -163,6 +156,6 @@ public final class UpgradeStrippingProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
-        sockets.forEach(UpgradeStrippingProxy::closeQuietly);
+        sockets.forEach(Closeables::closeQuietly);
     }
 }

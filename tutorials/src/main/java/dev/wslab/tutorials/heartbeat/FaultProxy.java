@@ -1,5 +1,7 @@
 package dev.wslab.tutorials.heartbeat;
 
+import dev.wslab.transport.Closeables;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -207,17 +209,9 @@ public final class FaultProxy implements AutoCloseable {
         // end::blackhole[]
 
         void close() {
-            closeQuietly(client);
-            closeQuietly(server);
+            Closeables.closeQuietly(client);
+            Closeables.closeQuietly(server);
             links.remove(this);
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closed
         }
     }
 }
