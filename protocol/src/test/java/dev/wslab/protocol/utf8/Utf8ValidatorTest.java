@@ -299,23 +299,4 @@ class Utf8ValidatorTest {
             assertThat(validator.finish()).isTrue();
         }
     }
-
-    @Nested
-    @DisplayName("the fast table encodes exactly the readable grammar")
-    class StateMachine {
-
-        @Test
-        @DisplayName("for every state and every byte, one shift gives the state next() names")
-        void tableMatchesGrammar() {
-            for (Utf8StateMachine.State state : Utf8StateMachine.State.values()) {
-                long number = (long) state.ordinal() * Utf8StateMachine.BITS_PER_STATE;
-                for (int b = 0; b < 256; b++) {
-                    long next = (Utf8StateMachine.ROWS[b] >>> number) & Utf8StateMachine.STATE_MASK;
-                    assertThat(Utf8StateMachine.describe(next))
-                            .as("%s, byte %02X", state, b)
-                            .isEqualTo(Utf8StateMachine.next(state, b).name());
-                }
-            }
-        }
-    }
 }
