@@ -7,7 +7,9 @@ import dev.wslab.protocol.close.CloseCode;
  * close code the connection is failed with and the section that states it.
  *
  * <p>One rule, one place: the decoder and the connection report a broken rule by throwing a
- * {@link ProtocolViolationException} that carries a {@link Violation} of one of these rules.
+ * {@link ProtocolViolationException} that carries a {@link Violation} of one of these rules, and the
+ * conformance suite names the rules a server breaks with the same constants. One rule,
+ * {@link #FRAME_AFTER_CLOSE}, is judged by the suite only.
  */
 public enum Rule {
     // tag::framing-rules[]
@@ -37,8 +39,15 @@ public enum Rule {
     /** §5.4: the fragments of one message MUST NOT be interleaved with another message's. */
     NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE(CloseCode.PROTOCOL_ERROR, "5.4", "a new text or binary frame arrived before the fragmented message in progress was finished"),
     // tag::close-rules[]
-    /** §5.5.1 and §1.4: after sending a Close frame, an endpoint sends nothing more. */
-    FRAME_AFTER_CLOSE(CloseCode.PROTOCOL_ERROR, "5.5.1", "a frame arrived after the peer's Close frame; nothing may follow a Close"),
+    /**
+     * §5.5.1: "The application MUST NOT send any more data frames after sending a Close frame." Only data
+     * frames: a Ping, Pong or second Close after a Close breaks no MUST.
+     *
+     * <p>Judged only by the conformance suite, which watches what a server sends after its Close. wslab's
+     * own {@code Connection} never reports it: it is CLOSED once it has the peer's Close and reads nothing
+     * after it, as §1.4 asks ("a peer discards any further data received").
+     */
+    FRAME_AFTER_CLOSE(CloseCode.PROTOCOL_ERROR, "5.5.1", "a data frame arrived after the peer's Close frame; no data frame may follow a Close"),
     /** §5.5.1: a Close frame's body, if present, starts with a 2-byte status code. */
     CLOSE_PAYLOAD_ONE_BYTE(CloseCode.PROTOCOL_ERROR, "5.5.1", "a Close frame has a 1-byte payload; a body must start with a 2-byte status code"),
     /** §7.4: a Close frame may only carry a code that is valid on the wire. */
