@@ -2,7 +2,6 @@ package dev.wslab.protocol.frame;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
 
@@ -59,34 +58,6 @@ public final class Masking {
         }
     }
     // end::apply[]
-
-    /**
-     * Masks or unmasks the bytes between the buffer's position and its limit, in place, leaving the
-     * position unchanged. Works for heap and direct buffers.
-     *
-     * @param keyOffset the index within the whole payload of the byte at the buffer's position
-     * @throws java.nio.ReadOnlyBufferException if the buffer is read-only
-     * @throws IllegalArgumentException if {@code keyOffset} is negative
-     */
-    public static void apply(ByteBuffer buffer, int maskingKey, long keyOffset) {
-        int from = buffer.position();
-        int to = buffer.limit();
-        if (buffer.hasArray()) {
-            int base = buffer.arrayOffset();
-            apply(buffer.array(), base + from, base + to, maskingKey, keyOffset);
-            return;
-        }
-        long pattern = keyPattern(maskingKey, keyOffset);
-        ByteBuffer littleEndian = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        int i = from;
-        int wordsEnd = from + ((to - from) & ~7);
-        for (; i < wordsEnd; i += 8) {
-            littleEndian.putLong(i, littleEndian.getLong(i) ^ pattern);
-        }
-        for (int shift = 0; i < to; i++, shift += 8) {
-            littleEndian.put(i, (byte) (littleEndian.get(i) ^ (byte) (pattern >>> shift)));
-        }
-    }
 
     /**
      * Returns the key octets that apply to the 8 payload bytes starting at {@code keyOffset}, laid out

@@ -41,11 +41,6 @@ public final class HttpHeadParser<H> {
      * @param head the head, present once its empty line has been read
      */
     public record Progress<H>(int consumed, Optional<H> head) {
-
-        /** Tells whether the head is complete. */
-        public boolean isComplete() {
-            return head.isPresent();
-        }
     }
 
     /** Reads a start line and returns what builds the head once the fields are known. */
@@ -129,11 +124,6 @@ public final class HttpHeadParser<H> {
     /** Returns the head, once it is complete. */
     public Optional<H> head() {
         return Optional.ofNullable(head);
-    }
-
-    /** Returns how many bytes of the head have been consumed so far. */
-    public int bytesConsumed() {
-        return headSize;
     }
 
     /** Takes one byte; returns true when it completed the head. */

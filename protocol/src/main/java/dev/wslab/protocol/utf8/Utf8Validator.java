@@ -1,6 +1,5 @@
 package dev.wslab.protocol.utf8;
 
-import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -39,7 +38,8 @@ import java.util.Objects;
  * Utf8Validator utf8 = new Utf8Validator();
  * for (each fragment of a text message) {
  *     int bad = utf8.validate(payload, 0, payload.length);
- *     if (bad != Utf8Validator.NO_INVALID_BYTE) fail(1007, "byte " + utf8.bytesAccepted());
+ *     if (bad != Utf8Validator.NO_INVALID_BYTE) fail(1007, "byte " + (bytesBefore + bad) + " of the message");
+ *     bytesBefore += payload.length;
  * }
  * if (!utf8.finish()) fail(1007, "the message ends inside a character");
  * }</pre>
@@ -53,8 +53,6 @@ public final class Utf8Validator {
 
     /** What {@link #validate} returns when every byte so far is a valid beginning of UTF-8 text. */
     public static final int NO_INVALID_BYTE = -1;
-
-    private static final int SCRATCH_SIZE = 4096;
 
     /**
      * The states, named for what the next byte must be. {@link #REJECT} is a sink: once a byte has no
@@ -129,8 +127,6 @@ public final class Utf8Validator {
     }
 
     private final Utf8FastScan machine = new Utf8FastScan();
-    private long bytesAccepted;
-    private byte[] scratch;
 
     /** Creates a validator at the start of a message. */
     public Utf8Validator() {
@@ -164,43 +160,11 @@ public final class Utf8Validator {
     public int validate(byte[] bytes, int from, int to) {
         Objects.checkFromToIndex(from, to, bytes.length);
         requireNotFailed();
-        int failedAt = machine.scan(bytes, from, to);
-        bytesAccepted += (failedAt == NO_INVALID_BYTE ? to : failedAt) - from;
-        return failedAt;
-    }
-
-    /**
-     * Feeds the bytes between the buffer's position and its limit, which it leaves unchanged. Heap and
-     * direct buffers both work; direct ones are copied through a small internal array.
-     *
-     * @return {@link #NO_INVALID_BYTE}, or the absolute index in the buffer of the first invalid byte
-     * @throws IllegalStateException if the validator has already failed
-     */
-    public int validate(ByteBuffer buffer) {
-        int from = buffer.position();
-        int to = buffer.limit();
-        if (buffer.hasArray()) {
-            int base = buffer.arrayOffset();
-            int failedAt = validate(buffer.array(), base + from, base + to);
-            return failedAt == NO_INVALID_BYTE ? NO_INVALID_BYTE : failedAt - base;
-        }
-        requireNotFailed();
-        if (scratch == null) {
-            scratch = new byte[SCRATCH_SIZE];
-        }
-        for (int at = from; at < to; at += SCRATCH_SIZE) {
-            int length = Math.min(SCRATCH_SIZE, to - at);
-            buffer.get(at, scratch, 0, length);
-            int failedAt = validate(scratch, 0, length);
-            if (failedAt != NO_INVALID_BYTE) {
-                return at + failedAt;
-            }
-        }
-        return NO_INVALID_BYTE;
+        return machine.scan(bytes, from, to);
     }
 
     /** Tells whether an invalid byte has been seen since the last reset. */
-    public boolean hasFailed() {
+    boolean hasFailed() {
         return machine.state() == State.REJECT;
     }
 
@@ -222,18 +186,9 @@ public final class Utf8Validator {
         return valid;
     }
 
-    /**
-     * Returns how many bytes of the message were accepted. After a failure this is the position of the
-     * invalid byte within the message, counted from 0 across all calls.
-     */
-    public long bytesAccepted() {
-        return bytesAccepted;
-    }
-
     /** Forgets the current message, failed or not, so that the next call starts a new one. */
     public void reset() {
         machine.reset();
-        bytesAccepted = 0;
     }
 
     private void requireNotFailed() {
@@ -244,6 +199,6 @@ public final class Utf8Validator {
 
     @Override
     public String toString() {
-        return "Utf8Validator[" + machine.state() + ", " + bytesAccepted + " bytes accepted]";
+        return "Utf8Validator[" + machine.state() + "]";
     }
 }

@@ -5,7 +5,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.DisplayName;
@@ -90,24 +89,6 @@ class MaskingPropertiesTest {
                     byte[] joined = Arrays.copyOf(first, payload.length);
                     System.arraycopy(second, 0, joined, split, second.length);
                     assertThat(joined).isEqualTo(whole);
-                });
-    }
-
-    @Test
-    @DisplayName("a direct ByteBuffer is masked like a byte array")
-    void directBufferEqualsArray() {
-        theory().forAll(payloads(), integers().between(0, 15), integers().all(), keyOffsets())
-                .checkAssert((payload, offset, key, keyOffset) -> {
-                    byte[] expected = payload.clone();
-                    referenceMask(expected, 0, expected.length, key, keyOffset);
-
-                    ByteBuffer direct = ByteBuffer.allocateDirect(offset + payload.length);
-                    direct.put(offset, payload).position(offset);
-                    Masking.apply(direct, key, keyOffset);
-
-                    byte[] actual = new byte[payload.length];
-                    direct.get(offset, actual);
-                    assertThat(actual).isEqualTo(expected);
                 });
     }
 }

@@ -3,9 +3,6 @@ package dev.wslab.protocol.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.ReadOnlyBufferException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
@@ -110,47 +107,6 @@ class MaskingTest {
             assertThat(new String(first, StandardCharsets.US_ASCII) + new String(rest, StandardCharsets.US_ASCII))
                     .isEqualTo(new String(whole, StandardCharsets.US_ASCII))
                     .isEqualTo("Hello");
-        }
-    }
-
-    @Nested
-    @DisplayName("ByteBuffer input")
-    class Buffers {
-
-        @Test
-        @DisplayName("a heap buffer slice is masked between position and limit; the position is kept")
-        void heap() {
-            ByteBuffer buffer = ByteBuffer.wrap(hex("ff 7f 9f 4d 51 58 ff")).slice(1, 5);
-            Masking.apply(buffer, EXAMPLE_KEY, 0);
-
-            assertThat(buffer.position()).isZero();
-            assertThat(StandardCharsets.US_ASCII.decode(buffer).toString()).isEqualTo("Hello");
-            assertThat(buffer.array()[0]).isEqualTo((byte) 0xff);
-            assertThat(buffer.array()[6]).isEqualTo((byte) 0xff);
-        }
-
-        @Test
-        @DisplayName("a direct buffer gives the same bytes as an array, whatever its byte order")
-        void direct() {
-            byte[] expected = new byte[37];
-            Masking.apply(expected, 0, expected.length, EXAMPLE_KEY, 3);
-
-            ByteBuffer direct = ByteBuffer.allocateDirect(40).order(ByteOrder.BIG_ENDIAN);
-            direct.position(2).limit(39);
-            Masking.apply(direct, EXAMPLE_KEY, 3);
-
-            byte[] actual = new byte[37];
-            direct.get(2, actual);
-            assertThat(actual).isEqualTo(expected);
-            assertThat(direct.position()).isEqualTo(2);
-            assertThat(direct.order()).isEqualTo(ByteOrder.BIG_ENDIAN);
-        }
-
-        @Test
-        @DisplayName("a read-only buffer cannot be masked in place")
-        void readOnly() {
-            ByteBuffer readOnly = ByteBuffer.wrap(new byte[16]).asReadOnlyBuffer();
-            assertThatThrownBy(() -> Masking.apply(readOnly, EXAMPLE_KEY, 0)).isInstanceOf(ReadOnlyBufferException.class);
         }
     }
 

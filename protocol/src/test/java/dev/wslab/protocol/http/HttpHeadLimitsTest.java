@@ -44,7 +44,6 @@ class HttpHeadLimitsTest {
         HttpHeadException e = catchThrowableOfType(HttpHeadException.class, () -> parser.feed(endless));
         assertThat(e.problem()).isEqualTo(HttpHeadProblem.HEAD_TOO_LARGE);
         assertThat(endless.position()).isEqualTo(1001);
-        assertThat(parser.bytesConsumed()).isEqualTo(1001);
     }
 
     @Test
@@ -84,14 +83,10 @@ class HttpHeadLimitsTest {
     void theParserStopsReadingOneByteAfterTheLineLimit() {
         Limits limits = Limits.DEFAULTS.withMaxHandshakeLineLength(100);
         HttpHeadParser<HttpRequest> parser = HttpHeadParser.forRequest(limits);
-        byte[] chunk = bytes("a".repeat(64));
-        HttpHeadException e = catchThrowableOfType(HttpHeadException.class, () -> {
-            for (int i = 0; i < 1_000_000; i++) {
-                parser.feed(chunk);
-            }
-        });
+        ByteBuffer endless = ByteBuffer.wrap(bytes("a".repeat(1_000_000)));
+        HttpHeadException e = catchThrowableOfType(HttpHeadException.class, () -> parser.feed(endless));
         assertThat(e.problem()).isEqualTo(HttpHeadProblem.REQUEST_LINE_TOO_LONG);
-        assertThat(parser.bytesConsumed()).isEqualTo(101);
+        assertThat(endless.position()).isEqualTo(101);
     }
 
     @Test

@@ -90,7 +90,7 @@ class HttpHeadParserTest {
             byte[] wire = concat(bytes(RFC_RESPONSE), FRAME);
             HttpHeadParser.Progress<HttpResponse> progress = HttpHeadParser.forResponse(Limits.DEFAULTS)
                     .feed(wire, 0, wire.length);
-            assertThat(progress.isComplete()).isTrue();
+            assertThat(progress.head()).isPresent();
             assertThat(progress.consumed()).isEqualTo(bytes(RFC_RESPONSE).length);
         }
 
@@ -113,7 +113,6 @@ class HttpHeadParserTest {
                 leftover.writeBytes(remaining(second));
                 assertThat(head).as("split at %d", split).contains(whole);
                 assertThat(leftover.toByteArray()).as("split at %d", split).isEqualTo(FRAME);
-                assertThat(parser.bytesConsumed()).isEqualTo(bytes(RFC_REQUEST).length);
             }
         }
 

@@ -3,7 +3,6 @@ package dev.wslab.protocol.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -111,7 +110,6 @@ class Utf8ValidatorTest {
             Utf8Validator validator = new Utf8Validator();
 
             assertThat(validator.validate(bytes, 2, 5)).isEqualTo(4);
-            assertThat(validator.bytesAccepted()).isEqualTo(2);
         }
 
         @Test
@@ -176,7 +174,6 @@ class Utf8ValidatorTest {
 
             assertThat(validator.validate(hex("41 F4"), 0, 2)).isEqualTo(Utf8Validator.NO_INVALID_BYTE);
             assertThat(validator.validate(hex("90 80 80"), 0, 3)).isEqualTo(0);
-            assertThat(validator.bytesAccepted()).as("position in the message").isEqualTo(2);
             assertThat(validator.hasFailed()).isTrue();
         }
     }
@@ -248,55 +245,7 @@ class Utf8ValidatorTest {
             validator.validate(hex("E2 82"), 0, 2);
 
             assertThat(validator.finish()).isFalse();
-            assertThat(validator.bytesAccepted()).isZero();
             assertThat(validator.validate(hex("AC"), 0, 1)).as("a stray continuation in a new message").isEqualTo(0);
-        }
-
-        @Test
-        @DisplayName("bytesAccepted counts across calls")
-        void counts() {
-            Utf8Validator validator = new Utf8Validator();
-            validator.validate(hex("41 42 C3"), 0, 3);
-            validator.validate(hex("A9 43"), 0, 2);
-
-            assertThat(validator.bytesAccepted()).isEqualTo(5);
-        }
-    }
-
-    @Nested
-    @DisplayName("ByteBuffer input")
-    class Buffers {
-
-        @Test
-        @DisplayName("a heap buffer slice reports the index within the buffer and keeps its position")
-        void heapSlice() {
-            ByteBuffer buffer = ByteBuffer.wrap(hex("FF 41 42 43 ED A0 80")).slice(1, 6);
-            buffer.position(1);
-
-            assertThat(new Utf8Validator().validate(buffer)).isEqualTo(4);
-            assertThat(buffer.position()).isEqualTo(1);
-        }
-
-        @Test
-        @DisplayName("a direct buffer larger than the internal chunk is validated and indexed correctly")
-        void direct() {
-            byte[] text = "€".repeat(3000).getBytes(StandardCharsets.UTF_8);
-            ByteBuffer buffer = ByteBuffer.allocateDirect(text.length + 1).put(text).put((byte) 0x80).flip();
-
-            Utf8Validator validator = new Utf8Validator();
-            assertThat(validator.validate(buffer.slice(0, text.length))).isEqualTo(Utf8Validator.NO_INVALID_BYTE);
-            assertThat(validator.isAtCharacterBoundary()).isTrue();
-            assertThat(new Utf8Validator().validate(buffer)).isEqualTo(text.length);
-        }
-
-        @Test
-        @DisplayName("a read-only buffer is validated too")
-        void readOnly() {
-            ByteBuffer buffer = ByteBuffer.wrap(hex("41 C3 A9")).asReadOnlyBuffer();
-            Utf8Validator validator = new Utf8Validator();
-
-            assertThat(validator.validate(buffer)).isEqualTo(Utf8Validator.NO_INVALID_BYTE);
-            assertThat(validator.finish()).isTrue();
         }
     }
 }
