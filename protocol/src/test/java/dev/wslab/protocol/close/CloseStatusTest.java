@@ -34,12 +34,12 @@ class CloseStatusTest {
 
         @Test
         void aCodeInNetworkByteOrderAndAUtf8Reason() {
-            assertThat(CloseStatus.parse(Payload.hex("03e9" + "c3a9"))).isEqualTo(CloseStatus.of(CloseCode.GOING_AWAY, "\u00e9"));
+            assertThat(CloseStatus.parse(Payload.hex("03e9" + "c3a9"))).isEqualTo(CloseStatus.of(CloseCode.GOING_AWAY, "\u00e9")); // code 1001, reason "é" (c3 a9)
         }
 
         @Test
         void aOneByteBodyIsAProtocolError() {
-            assertThat(violatedRule(Payload.hex("03"))).isEqualTo(Rule.CLOSE_PAYLOAD_ONE_BYTE);
+            assertThat(violatedRule(Payload.hex("03"))).isEqualTo(Rule.CLOSE_PAYLOAD_ONE_BYTE); // a 1-byte body: half a code
         }
 
         @Test
@@ -51,7 +51,7 @@ class CloseStatusTest {
         @Test
         @DisplayName("a reason that is not UTF-8 is invalid payload data (1007)")
         void aReasonThatIsNotUtf8() {
-            assertThat(violatedRule(Payload.hex("03e8" + "eda080"))).isEqualTo(Rule.INVALID_CLOSE_REASON);
+            assertThat(violatedRule(Payload.hex("03e8" + "eda080"))).isEqualTo(Rule.INVALID_CLOSE_REASON); // code 1000, reason ed a0 80 (the surrogate U+D800, not UTF-8)
             assertThat(Rule.INVALID_CLOSE_REASON.closeCode()).isEqualTo(CloseCode.INVALID_FRAME_PAYLOAD_DATA);
         }
     }
@@ -62,7 +62,7 @@ class CloseStatusTest {
 
         @Test
         void codeThenReason() {
-            assertThat(CloseStatus.of(CloseCode.NORMAL_CLOSURE, "bye").toPayload()).isEqualTo(Payload.hex("03e8627965"));
+            assertThat(CloseStatus.of(CloseCode.NORMAL_CLOSURE, "bye").toPayload()).isEqualTo(Payload.hex("03e8627965")); // code 1000, reason "bye"
         }
 
         @Test

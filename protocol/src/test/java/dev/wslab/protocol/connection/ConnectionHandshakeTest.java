@@ -206,7 +206,7 @@ class ConnectionHandshakeTest {
         assertThat(server.takeEvents()).containsExactly(new Event.Opened(Optional.of("v1")));
 
         client.sendText("ping me");
-        client.sendBinary(Payload.hex("00ff"));
+        client.sendBinary(Payload.hex("00ff")); // two bytes, 00 and ff
         server.receive(client.takeOutgoingBytes());
         for (Event event : server.takeEvents()) {
             switch (event) {
@@ -217,7 +217,7 @@ class ConnectionHandshakeTest {
         }
         client.receive(server.takeOutgoingBytes());
         assertThat(client.takeEvents()).containsExactly(new Event.TextMessage("ping me"),
-                new Event.BinaryMessage(Payload.hex("00ff")));
+                new Event.BinaryMessage(Payload.hex("00ff"))); // two bytes, 00 and ff
 
         client.close(CloseStatus.NORMAL);
         server.receive(client.takeOutgoingBytes());

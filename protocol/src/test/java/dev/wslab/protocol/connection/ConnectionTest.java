@@ -77,7 +77,7 @@ class ConnectionTest {
         @Test
         void aServerNeverMasks() {
             server.sendText("Hello");
-            assertThat(server.takeOutgoingBytes()).isEqualTo(HexFormat.of().parseHex("810548656c6c6f"));
+            assertThat(server.takeOutgoingBytes()).isEqualTo(HexFormat.of().parseHex("810548656c6c6f")); // FIN text, unmasked, length 5, "Hello"
         }
     }
 
@@ -189,7 +189,7 @@ class ConnectionTest {
         void invalidUtf8FailsWith1007AsSoonAsTheBadByteArrives() {
             // A 10-byte text frame whose third byte, 0xC0, can never start valid UTF-8; only 3 bytes arrive.
             byte[] frame = client.send(Frame.of(dev.wslab.protocol.frame.Opcode.TEXT,
-                    Payload.hex("6869c0" + "41".repeat(7))));
+                    Payload.hex("6869c0" + "41".repeat(7)))); // "hi", c0 (never valid in UTF-8), 7 times "A"
             server.receive(Arrays.copyOf(frame, 6 + 3));
             assertFailed(server, Rule.INVALID_UTF8);
         }
@@ -197,7 +197,7 @@ class ConnectionTest {
 
         @Test
         void aCodePointAboveU10FFFFFailsAtItsSecondByte() {
-            byte[] frame = client.send(Frame.of(dev.wslab.protocol.frame.Opcode.TEXT, Payload.hex("f4908080")));
+            byte[] frame = client.send(Frame.of(dev.wslab.protocol.frame.Opcode.TEXT, Payload.hex("f4908080"))); // f4 90 80 80: would be U+110000, above U+10FFFF
             server.receive(Arrays.copyOf(frame, 6 + 2));
             assertFailed(server, Rule.INVALID_UTF8);
         }
@@ -207,15 +207,15 @@ class ConnectionTest {
         void aCharacterSplitAcrossFragmentsIsValid() {
             // U+20AC EURO SIGN is e2 82 ac.
             server.receive(client.send(
-                    Frame.of(dev.wslab.protocol.frame.Opcode.TEXT, Payload.hex("e282")).withFin(false),
-                    Frame.continuation(Payload.hex("ac"), true)));
+                    Frame.of(dev.wslab.protocol.frame.Opcode.TEXT, Payload.hex("e282")).withFin(false), // the first 2 bytes of "€" (e2 82 ac)
+                    Frame.continuation(Payload.hex("ac"), true))); // its last byte
             assertThat(server.takeEvents()).containsExactly(new Event.TextMessage("\u20ac"));
         }
         // end::utf8-split[]
 
         @Test
         void aMessageEndingInsideACharacterFailsWith1007() {
-            server.receive(client.send(Frame.of(dev.wslab.protocol.frame.Opcode.TEXT, Payload.hex("41e282"))));
+            server.receive(client.send(Frame.of(dev.wslab.protocol.frame.Opcode.TEXT, Payload.hex("41e282")))); // "A", then "€" without its last byte
             assertFailed(server, Rule.INVALID_UTF8);
         }
     }
@@ -279,7 +279,7 @@ class ConnectionTest {
 
         @Test
         void aOneByteClosePayloadFailsTheConnection() {
-            server.receive(client.send(Frame.of(dev.wslab.protocol.frame.Opcode.CLOSE, Payload.hex("03"))));
+            server.receive(client.send(Frame.of(dev.wslab.protocol.frame.Opcode.CLOSE, Payload.hex("03")))); // a 1-byte body: half a code
             assertFailed(server, Rule.CLOSE_PAYLOAD_ONE_BYTE);
         }
 
@@ -300,7 +300,7 @@ class ConnectionTest {
 
         @Test
         void aCloseReasonThatIsNotUtf8FailsWith1007() {
-            server.receive(client.send(Frame.of(dev.wslab.protocol.frame.Opcode.CLOSE, Payload.hex("03e8ff"))));
+            server.receive(client.send(Frame.of(dev.wslab.protocol.frame.Opcode.CLOSE, Payload.hex("03e8ff")))); // code 1000, reason ff (never valid in UTF-8)
             assertFailed(server, Rule.INVALID_CLOSE_REASON);
         }
 

@@ -94,7 +94,7 @@ class FrameDecoderTest {
         @Test
         void theHeaderComesOutBeforeAnyPayloadByte() {
             FrameDecoder decoder = new FrameDecoder();
-            List<FramePart> parts = parts(decoder, hex("82 7e 01 00"));
+            List<FramePart> parts = parts(decoder, hex("82 7e 01 00")); // FIN binary, unmasked, 16-bit length 256, no payload yet
             assertThat(parts).containsExactly(new FrameHeader(true, false, false, false, 2, false, 0, 256));
             assertThat(decoder.isAtFrameBoundary()).isFalse();
         }
@@ -103,11 +103,11 @@ class FrameDecoderTest {
         @Test
         void payloadChunksHoldOnlyTheBytesThatArrivedAndAreUnmaskedAtTheirOffset() {
             FrameDecoder decoder = new FrameDecoder();
-            assertThat(parts(decoder, hex("81 85 37 fa 21"))).isEmpty();
-            assertThat(parts(decoder, hex("3d"))).singleElement().isInstanceOf(FrameHeader.class);
-            assertThat(parts(decoder, hex("7f 9f"))).singleElement()
+            assertThat(parts(decoder, hex("81 85 37 fa 21"))).isEmpty(); // FIN text, masked, length 5, the first 3 bytes of key 37fa213d
+            assertThat(parts(decoder, hex("3d"))).singleElement().isInstanceOf(FrameHeader.class); // the last byte of the key
+            assertThat(parts(decoder, hex("7f 9f"))).singleElement() // "He" masked
                     .satisfies(part -> assertThat(((PayloadChunk) part).bytes()).isEqualTo("He".getBytes()));
-            List<FramePart> rest = parts(decoder, hex("4d 51 58"));
+            List<FramePart> rest = parts(decoder, hex("4d 51 58")); // "llo" masked
             assertThat(rest).singleElement().satisfies(part -> {
                 PayloadChunk chunk = (PayloadChunk) part;
                 assertThat(chunk.bytes()).isEqualTo("llo".getBytes());
@@ -120,7 +120,7 @@ class FrameDecoderTest {
 
         @Test
         void anEmptyPayloadStillEndsWithOneEmptyChunk() {
-            List<FramePart> parts = parts(new FrameDecoder(), hex("89 00"));
+            List<FramePart> parts = parts(new FrameDecoder(), hex("89 00")); // FIN Ping, unmasked, empty
             assertThat(parts).hasSize(2);
             assertThat(parts.get(1)).isInstanceOfSatisfying(PayloadChunk.class, chunk -> {
                 assertThat(chunk.bytes()).isEmpty();
@@ -131,7 +131,7 @@ class FrameDecoderTest {
         @Test
         void framesThatBreakConnectionRulesAreStillDecoded() {
             // Reserved opcode 0xB, RSV1 set, FIN clear on a control frame: the connection judges these.
-            assertThat(frames(hex("4b 00"))).containsExactly(
+            assertThat(frames(hex("4b 00"))).containsExactly( // FIN clear, RSV1, opcode 0xB, unmasked, empty
                     new Frame(false, true, false, false, 0xB, false, 0, Payload.EMPTY));
         }
     }
@@ -143,7 +143,7 @@ class FrameDecoderTest {
         @Test
         @DisplayName("a 64-bit length with the most significant bit set is a protocol error")
         void mostSignificantBitSet() {
-            assertThatThrownBy(() -> parts(new FrameDecoder(), hex("82 7f 80 00 00 00 00 00 00 00")))
+            assertThatThrownBy(() -> parts(new FrameDecoder(), hex("82 7f 80 00 00 00 00 00 00 00"))) // FIN binary, unmasked, 64-bit length with its most significant bit set
                     .isInstanceOfSatisfying(ProtocolViolationException.class, e ->
                             assertThat(e.violation().rule()).isEqualTo(Rule.LENGTH_MOST_SIGNIFICANT_BIT_SET));
         }
@@ -151,7 +151,7 @@ class FrameDecoderTest {
         @Test
         @DisplayName("a length that fits 7 bits must not use the 16-bit form")
         void nonMinimal16Bit() {
-            assertThatThrownBy(() -> parts(new FrameDecoder(), hex("82 7e 00 7d")))
+            assertThatThrownBy(() -> parts(new FrameDecoder(), hex("82 7e 00 7d"))) // FIN binary, unmasked, 16-bit length 125, which fits in 7 bits
                     .isInstanceOfSatisfying(ProtocolViolationException.class, e ->
                             assertThat(e.violation().rule()).isEqualTo(Rule.NON_MINIMAL_LENGTH));
         }
@@ -159,7 +159,7 @@ class FrameDecoderTest {
         @Test
         @DisplayName("a length that fits 16 bits must not use the 64-bit form")
         void nonMinimal64Bit() {
-            assertThatThrownBy(() -> parts(new FrameDecoder(), hex("82 7f 00 00 00 00 00 00 ff ff")))
+            assertThatThrownBy(() -> parts(new FrameDecoder(), hex("82 7f 00 00 00 00 00 00 ff ff"))) // FIN binary, unmasked, 64-bit length 65535, which fits in 16 bits
                     .isInstanceOfSatisfying(ProtocolViolationException.class, e ->
                             assertThat(e.violation().rule()).isEqualTo(Rule.NON_MINIMAL_LENGTH));
         }
@@ -167,15 +167,15 @@ class FrameDecoderTest {
         // tag::boundaries[]
         @Test
         void theBoundaryLengthsUseTheirOwnForms() {
-            assertThat(parts(new FrameDecoder(), hex("82 7d"))).first()
+            assertThat(parts(new FrameDecoder(), hex("82 7d"))).first() // FIN binary, unmasked, 7-bit length 125
                     .isEqualTo(new FrameHeader(true, false, false, false, 2, false, 0, 125));
-            assertThat(parts(new FrameDecoder(), hex("82 7e 00 7e"))).first()
+            assertThat(parts(new FrameDecoder(), hex("82 7e 00 7e"))).first() // FIN binary, unmasked, 16-bit length 126
                     .isEqualTo(new FrameHeader(true, false, false, false, 2, false, 0, 126));
-            assertThat(parts(new FrameDecoder(), hex("82 7e ff ff"))).first()
+            assertThat(parts(new FrameDecoder(), hex("82 7e ff ff"))).first() // FIN binary, unmasked, 16-bit length 65535
                     .isEqualTo(new FrameHeader(true, false, false, false, 2, false, 0, 65535));
-            assertThat(parts(new FrameDecoder(), hex("82 7f 00 00 00 00 00 01 00 00"))).first()
+            assertThat(parts(new FrameDecoder(), hex("82 7f 00 00 00 00 00 01 00 00"))).first() // FIN binary, unmasked, 64-bit length 65536
                     .isEqualTo(new FrameHeader(true, false, false, false, 2, false, 0, 65536));
-            assertThat(parts(new FrameDecoder(), hex("82 7f 7f ff ff ff ff ff ff ff"))).first()
+            assertThat(parts(new FrameDecoder(), hex("82 7f 7f ff ff ff ff ff ff ff"))).first() // FIN binary, unmasked, 64-bit length 2^63-1
                     .isEqualTo(new FrameHeader(true, false, false, false, 2, false, 0, Long.MAX_VALUE));
         }
         // end::boundaries[]
@@ -183,7 +183,7 @@ class FrameDecoderTest {
         @Test
         @DisplayName("a header announcing 2^63-1 bytes allocates nothing for them")
         void hugeAnnouncedLengthAllocatesNothing() {
-            byte[] header = hex("82 7f 7f ff ff ff ff ff ff ff");
+            byte[] header = hex("82 7f 7f ff ff ff ff ff ff ff"); // FIN binary, unmasked, 64-bit length 2^63-1
             long allocated = AllocationMeter.bytesAllocatedBy(() -> {
                 FrameDecoder decoder = new FrameDecoder();
                 parts(decoder, header);
@@ -194,7 +194,7 @@ class FrameDecoderTest {
 
         @Test
         void theFrameReaderRefusesAPayloadOverItsLimitBeforeHoldingIt() {
-            assertThatThrownBy(() -> new FrameReader(1000).next(ByteBuffer.wrap(hex("82 7f 7f ff ff ff ff ff ff ff"))))
+            assertThatThrownBy(() -> new FrameReader(1000).next(ByteBuffer.wrap(hex("82 7f 7f ff ff ff ff ff ff ff")))) // FIN binary, unmasked, 64-bit length 2^63-1
                     .isInstanceOfSatisfying(ProtocolViolationException.class, e ->
                             assertThat(e.violation().rule()).isEqualTo(Rule.MESSAGE_TOO_BIG));
         }
@@ -202,8 +202,8 @@ class FrameDecoderTest {
         @Test
         void aFailedDecoderKeepsFailing() {
             FrameDecoder decoder = new FrameDecoder();
-            assertThatThrownBy(() -> parts(decoder, hex("82 7e 00 01"))).isInstanceOf(ProtocolViolationException.class);
-            assertThatThrownBy(() -> parts(decoder, hex("81 00"))).isInstanceOf(ProtocolViolationException.class);
+            assertThatThrownBy(() -> parts(decoder, hex("82 7e 00 01"))).isInstanceOf(ProtocolViolationException.class); // FIN binary, unmasked, 16-bit length 1, which fits in 7 bits
+            assertThatThrownBy(() -> parts(decoder, hex("81 00"))).isInstanceOf(ProtocolViolationException.class); // FIN text, unmasked, empty
         }
     }
 }

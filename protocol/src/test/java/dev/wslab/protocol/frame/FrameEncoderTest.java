@@ -67,7 +67,7 @@ class FrameEncoderTest {
         @Test
         void aHeaderCanAnnounceAPayloadThatIsWrittenSeparately() {
             FrameHeader header = new FrameHeader(true, false, false, false, 2, false, 0, Long.MAX_VALUE);
-            assertThat(FrameEncoder.encodeHeader(header)).isEqualTo(hex("82 7f 7f ff ff ff ff ff ff ff"));
+            assertThat(FrameEncoder.encodeHeader(header)).isEqualTo(hex("82 7f 7f ff ff ff ff ff ff ff")); // FIN binary, unmasked, 64-bit length 2^63-1
         }
     }
 
@@ -78,20 +78,20 @@ class FrameEncoderTest {
         @Test
         void reservedBitsAndReservedOpcode() {
             Frame frame = Frame.text("").withReservedBits(true, false, true).withOpcode(0x3);
-            assertThat(FrameEncoder.encode(frame)).isEqualTo(hex("d3 00"));
+            assertThat(FrameEncoder.encode(frame)).isEqualTo(hex("d3 00")); // FIN, RSV1 and RSV3, reserved opcode 0x3, unmasked, empty
         }
 
         @Test
         void oversizedAndFragmentedControlFrame() {
             byte[] encoded = FrameEncoder.encode(Frame.ping(Payload.of(new byte[126])).withFin(false));
-            assertThat(encoded).startsWith(hex("09 7e 00 7e"));
+            assertThat(encoded).startsWith(hex("09 7e 00 7e")); // Ping with FIN clear, unmasked, 16-bit length 126
         }
 
         @Test
         void closeFrameBody() {
             assertThat(FrameEncoder.encode(Frame.close(CloseStatus.of(CloseCode.NORMAL_CLOSURE, "bye"))))
-                    .isEqualTo(hex("88 05 03 e8 62 79 65"));
-            assertThat(FrameEncoder.encode(Frame.close(CloseStatus.NO_STATUS))).isEqualTo(hex("88 00"));
+                    .isEqualTo(hex("88 05 03 e8 62 79 65")); // FIN Close, unmasked, length 5, code 1000, reason "bye"
+            assertThat(FrameEncoder.encode(Frame.close(CloseStatus.NO_STATUS))).isEqualTo(hex("88 00")); // FIN Close, unmasked, empty
         }
     }
 }

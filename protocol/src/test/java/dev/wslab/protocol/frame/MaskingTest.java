@@ -16,7 +16,7 @@ class MaskingTest {
     /** The key of the masked examples of §5.7: 37 fa 21 3d. */
     static final int EXAMPLE_KEY = 0x37fa213d;
     /** The payload of §5.7's "single-frame masked text message", "Hello" masked with that key. */
-    static final byte[] MASKED_HELLO = hex("7f 9f 4d 51 58");
+    static final byte[] MASKED_HELLO = hex("7f 9f 4d 51 58"); // "Hello" masked with key 37fa213d
 
     static byte[] hex(String spaced) {
         return HexFormat.ofDelimiter(" ").parseHex(spaced);
@@ -54,7 +54,7 @@ class MaskingTest {
         void zerosShowTheKey() {
             byte[] zeros = new byte[11];
             Masking.apply(zeros, 0, zeros.length, EXAMPLE_KEY, 0);
-            assertThat(zeros).isEqualTo(hex("37 fa 21 3d 37 fa 21 3d 37 fa 21"));
+            assertThat(zeros).isEqualTo(hex("37 fa 21 3d 37 fa 21 3d 37 fa 21")); // the key octets from octet 0, 11 bytes
         }
 
         @Test
@@ -62,11 +62,11 @@ class MaskingTest {
         void keyOffset() {
             byte[] zeros = new byte[9];
             Masking.apply(zeros, 0, zeros.length, EXAMPLE_KEY, 1);
-            assertThat(zeros).isEqualTo(hex("fa 21 3d 37 fa 21 3d 37 fa"));
+            assertThat(zeros).isEqualTo(hex("fa 21 3d 37 fa 21 3d 37 fa")); // the key octets from octet 1, 9 bytes
 
             byte[] farIn = new byte[3];
             Masking.apply(farIn, 0, farIn.length, EXAMPLE_KEY, (1L << 40) + 3);
-            assertThat(farIn).as("an offset beyond 2^32").isEqualTo(hex("3d 37 fa"));
+            assertThat(farIn).as("an offset beyond 2^32").isEqualTo(hex("3d 37 fa")); // key octets 3, 0, 1: (2^40 + 3) MOD 4 = 3
         }
 
         @Test
@@ -74,7 +74,7 @@ class MaskingTest {
         void onlyTheRange() {
             byte[] data = new byte[20];
             Masking.apply(data, 3, 17, EXAMPLE_KEY, 0);
-            assertThat(data).isEqualTo(hex("00 00 00 37 fa 21 3d 37 fa 21 3d 37 fa 21 3d 37 fa 00 00 00"));
+            assertThat(data).isEqualTo(hex("00 00 00 37 fa 21 3d 37 fa 21 3d 37 fa 21 3d 37 fa 00 00 00")); // 3 zeros untouched, the key octets over bytes 3..16, 3 zeros untouched
         }
     }
 
@@ -99,8 +99,8 @@ class MaskingTest {
             byte[] whole = MASKED_HELLO.clone();
             Masking.apply(whole, 0, 5, EXAMPLE_KEY, 0);
 
-            byte[] first = hex("7f 9f");
-            byte[] rest = hex("4d 51 58");
+            byte[] first = hex("7f 9f"); // "He" masked, payload octets 0-1
+            byte[] rest = hex("4d 51 58"); // "llo" masked, payload octets 2-4
             Masking.apply(first, 0, 2, EXAMPLE_KEY, 0);
             Masking.apply(rest, 0, 3, EXAMPLE_KEY, 2);
 
@@ -126,9 +126,9 @@ class MaskingTest {
         @Test
         @DisplayName("an empty range changes nothing")
         void empty() {
-            byte[] data = hex("01 02");
+            byte[] data = hex("01 02"); // two bytes; an empty range leaves them as they are
             Masking.apply(data, 1, 1, EXAMPLE_KEY, 0);
-            assertThat(data).isEqualTo(hex("01 02"));
+            assertThat(data).isEqualTo(hex("01 02")); // two bytes; an empty range leaves them as they are
         }
     }
 }

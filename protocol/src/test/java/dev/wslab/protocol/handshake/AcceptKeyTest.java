@@ -22,7 +22,7 @@ class AcceptKeyTest {
     @Test
     @DisplayName("§4.2.2: the accept value is the base64 of the SHA-1 bytes printed in the RFC")
     void theAcceptIsTheBase64OfTheSha1PrintedInTheRfc() {
-        byte[] sha1 = HexFormat.of().parseHex("b37a4f2cc0624f1690f64606cf385945b2bec4ea");
+        byte[] sha1 = HexFormat.of().parseHex("b37a4f2cc0624f1690f64606cf385945b2bec4ea"); // the 20-byte SHA-1 that §4.2.2 prints
         assertThat(Base64.getDecoder().decode(AcceptKey.of("dGhlIHNhbXBsZSBub25jZQ=="))).isEqualTo(sha1);
     }
 

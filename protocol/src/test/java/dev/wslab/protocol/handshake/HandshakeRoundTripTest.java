@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HandshakeRoundTripTest {
 
     /** An unmasked text frame "Hello" from RFC 6455 §5.7: what a server may send right after its 101. */
-    static final byte[] SERVER_FRAME = HexFormat.of().parseHex("810548656c6c6f");
+    static final byte[] SERVER_FRAME = HexFormat.of().parseHex("810548656c6c6f"); // FIN text, unmasked, length 5, "Hello"
 
     @Test
     void aClientRequestIsAcceptedAndTheServersResponseValidatesInTheClient() {

@@ -44,7 +44,7 @@ public final class Heads {
     // end::rfc-response[]
 
     /** A masked text frame "Hello" from RFC 6455 §5.7: what a client sends right after its head. */
-    static final byte[] FRAME = HexFormat.of().parseHex("818537fa213d7f9f4d5158");
+    static final byte[] FRAME = HexFormat.of().parseHex("818537fa213d7f9f4d5158"); // FIN text, masked, length 5, key 37fa213d, "Hello" masked
 
     static byte[] bytes(String text) {
         return text.getBytes(ISO_8859_1);

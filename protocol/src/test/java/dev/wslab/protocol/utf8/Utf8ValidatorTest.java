@@ -106,7 +106,7 @@ class Utf8ValidatorTest {
         @Test
         @DisplayName("the index is within the array, and bytes before 'from' are not read")
         void indexIsAbsolute() {
-            byte[] bytes = hex("FF FF 41 42 C0 FF");
+            byte[] bytes = hex("FF FF 41 42 C0 FF"); // FF FF (never UTF-8), "AB", C0 (never UTF-8), FF
             Utf8Validator validator = new Utf8Validator();
 
             assertThat(validator.validate(bytes, 2, 5)).isEqualTo(4);
@@ -161,6 +161,7 @@ class Utf8ValidatorTest {
     @DisplayName("fail fast: a prefix that no continuation can make valid fails at once")
     class FailFast {
 
+        // F4 90: above U+10FFFF; ED A0: a surrogate; E0 80, F0 80, F0 8F: overlong forms
         @ParameterizedTest(name = "{0} fails at index 1 before the rest arrives")
         @CsvSource({"F4 90", "ED A0", "E0 80", "F0 80", "F0 8F"})
         void insideASequence(String prefix) {
@@ -172,8 +173,8 @@ class Utf8ValidatorTest {
         void acrossCalls() {
             Utf8Validator validator = new Utf8Validator();
 
-            assertThat(validator.validate(hex("41 F4"), 0, 2)).isEqualTo(Utf8Validator.NO_INVALID_BYTE);
-            assertThat(validator.validate(hex("90 80 80"), 0, 3)).isEqualTo(0);
+            assertThat(validator.validate(hex("41 F4"), 0, 2)).isEqualTo(Utf8Validator.NO_INVALID_BYTE); // "A", then F4, which starts a 4-byte sequence
+            assertThat(validator.validate(hex("90 80 80"), 0, 3)).isEqualTo(0); // F4 90 would be above U+10FFFF
             assertThat(validator.hasFailed()).isTrue();
         }
     }
@@ -197,7 +198,7 @@ class Utf8ValidatorTest {
         @Test
         @DisplayName("a 4-byte character fed one byte at a time is complete only after its last byte")
         void oneByteAtATime() {
-            byte[] grinning = hex("F0 9F 98 80");
+            byte[] grinning = hex("F0 9F 98 80"); // U+1F600, a grinning face
             Utf8Validator validator = new Utf8Validator();
             for (int i = 0; i < 4; i++) {
                 assertThat(validator.isAtCharacterBoundary()).isEqualTo(i == 0);
@@ -207,6 +208,7 @@ class Utf8ValidatorTest {
         }
 
         @ParameterizedTest(name = "{0} at the end of the message")
+        // C3, E2 82, F0 9F 98: a 2-, 3- and 4-byte character without its last byte; 41 F4: "A", then a lead byte
         @CsvSource({"C3", "E2 82", "F0 9F 98", "41 F4"})
         @DisplayName("a sequence left unfinished at the end of the message is invalid")
         void unfinishedAtEnd(String input) {
@@ -228,24 +230,24 @@ class Utf8ValidatorTest {
         @DisplayName("after a failure it refuses more input until reset")
         void staysFailed() {
             Utf8Validator validator = new Utf8Validator();
-            validator.validate(hex("C0"), 0, 1);
+            validator.validate(hex("C0"), 0, 1); // never valid: C0 only starts overlong forms
 
             assertThat(validator.hasFailed()).isTrue();
             assertThat(validator.isAtCharacterBoundary()).isFalse();
-            assertThatThrownBy(() -> validator.validate(hex("41"), 0, 1)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> validator.validate(hex("41"), 0, 1)).isInstanceOf(IllegalStateException.class); // "A"
 
             validator.reset();
-            assertThat(validator.validate(hex("41"), 0, 1)).isEqualTo(Utf8Validator.NO_INVALID_BYTE);
+            assertThat(validator.validate(hex("41"), 0, 1)).isEqualTo(Utf8Validator.NO_INVALID_BYTE); // "A"
         }
 
         @Test
         @DisplayName("finish() ends the message: an unfinished sequence does not leak into the next one")
         void finishResets() {
             Utf8Validator validator = new Utf8Validator();
-            validator.validate(hex("E2 82"), 0, 2);
+            validator.validate(hex("E2 82"), 0, 2); // "€" (E2 82 AC) without its last byte
 
             assertThat(validator.finish()).isFalse();
-            assertThat(validator.validate(hex("AC"), 0, 1)).as("a stray continuation in a new message").isEqualTo(0);
+            assertThat(validator.validate(hex("AC"), 0, 1)).as("a stray continuation in a new message").isEqualTo(0); // a continuation byte with no lead byte
         }
     }
 }
