@@ -107,7 +107,7 @@ class FrameDecoderFuzzTest {
             }
         } catch (ProtocolViolationException e) {
             // The decoder's own refusal is an accepted outcome; once failed, it stays failed.
-            ByteBuffer more = ByteBuffer.wrap(new byte[] {(byte) 0x81, 0x00});
+            ByteBuffer more = ByteBuffer.wrap(new byte[] {(byte) 0x81, 0x00}); // FIN text, unmasked, empty
             assertThat(catchThrowable(() -> decoder.next(more))).isSameAs(e);
             return;
         }
