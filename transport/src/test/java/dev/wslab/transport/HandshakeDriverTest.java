@@ -7,6 +7,7 @@ import dev.wslab.protocol.connection.ServerOpening;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.MaskingKeySource;
+import dev.wslab.protocol.handshake.AcceptKey;
 import dev.wslab.protocol.handshake.ClientHandshake;
 import dev.wslab.protocol.handshake.HandshakeFailure;
 import dev.wslab.protocol.handshake.HandshakeRejection;
@@ -95,7 +96,8 @@ class HandshakeDriverTest {
 
         private String switchingProtocols() {
             return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + handshake.expectedAccept() + "\r\n\r\n";
+                    + "Sec-WebSocket-Accept: "
+                    + AcceptKey.of(handshake.request().headers().first("Sec-WebSocket-Key").orElseThrow()) + "\r\n\r\n";
         }
 
         @Test
