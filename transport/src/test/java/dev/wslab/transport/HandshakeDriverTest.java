@@ -11,7 +11,6 @@ import dev.wslab.protocol.handshake.AcceptKey;
 import dev.wslab.protocol.handshake.ClientHandshake;
 import dev.wslab.protocol.handshake.HandshakeFailure;
 import dev.wslab.protocol.handshake.HandshakeRejection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -43,23 +40,20 @@ class HandshakeDriverTest {
 
     private static final Deadline PATIENT = Deadline.after(Duration.ofSeconds(10));
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    /** Two connected loopback sockets: the side the driver reads, and the side the test plays. */
+    private record SocketPair(Socket driven, Socket other) implements AutoCloseable {
 
-    @AfterEach
-    void closeResources() throws Exception {
-        for (AutoCloseable resource : resources) {
-            resource.close();
+        static SocketPair open() throws IOException {
+            try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                Socket driven = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+                return new SocketPair(driven, listener.accept());
+            }
         }
-    }
 
-    /** Returns a connected pair of sockets: [the driven side, the side the test plays]. */
-    private Socket[] socketPair() throws IOException {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Socket driven = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-            Socket other = listener.accept();
-            resources.add(driven);
-            resources.add(other);
-            return new Socket[] {driven, other};
+        @Override
+        public void close() throws IOException {
+            driven.close();
+            other.close();
         }
     }
 
@@ -103,97 +97,102 @@ class HandshakeDriverTest {
         @Test
         @DisplayName("writes the request, shows both directions to the tap, and opens with the frames that came along")
         void opens() throws IOException {
-            Socket[] pair = socketPair();
-            pair[0].setSoTimeout(1234);
-            ByteArrayOutputStream response = new ByteArrayOutputStream();
-            response.writeBytes(ascii(switchingProtocols()));
-            response.writeBytes(FrameEncoder.encode(Frame.text("hi"))); // the server's first frame, unmasked
-            write(pair[1], response.toByteArray());
-            ByteArrayOutputStream sent = new ByteArrayOutputStream();
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            HandshakeTap tap = new HandshakeTap() {
-                @Override
-                public void sent(byte[] bytes, int offset, int length) {
-                    sent.write(bytes, offset, length);
-                }
+            try (SocketPair pair = SocketPair.open()) {
+                pair.driven().setSoTimeout(1234);
+                ByteArrayOutputStream response = new ByteArrayOutputStream();
+                response.writeBytes(ascii(switchingProtocols()));
+                response.writeBytes(FrameEncoder.encode(Frame.text("hi"))); // the server's first frame, unmasked
+                write(pair.other(), response.toByteArray());
+                ByteArrayOutputStream sent = new ByteArrayOutputStream();
+                ByteArrayOutputStream received = new ByteArrayOutputStream();
+                HandshakeTap tap = new HandshakeTap() {
+                    @Override
+                    public void sent(byte[] bytes, int offset, int length) {
+                        sent.write(bytes, offset, length);
+                    }
 
-                @Override
-                public void received(byte[] bytes, int offset, int length) {
-                    received.write(bytes, offset, length);
-                }
-            };
+                    @Override
+                    public void received(byte[] bytes, int offset, int length) {
+                        received.write(bytes, offset, length);
+                    }
+                };
 
-            var reading = HandshakeDriver.awaitResponse(pair[0], opening, PATIENT, tap);
+                var reading = HandshakeDriver.awaitResponse(pair.driven(), opening, PATIENT, tap);
 
-            assertThat(reading).isInstanceOfSatisfying(HandshakeDriver.Ended.class, ended ->
-                    assertThat(ended.outcome()).isInstanceOfSatisfying(ClientOpening.Opened.class, opened ->
-                            assertThat(opened.connection().takeEvents()).containsExactly(
-                                    new Event.Opened(Optional.empty()), new Event.TextMessage("hi"))));
-            assertThat(readHead(pair[1])).isEqualTo(new String(handshake.request().toBytes(), StandardCharsets.ISO_8859_1));
-            assertThat(sent.toByteArray()).isEqualTo(handshake.request().toBytes());
-            assertThat(received.toByteArray()).isEqualTo(response.toByteArray());
-            assertThat(pair[0].getSoTimeout()).as("SO_TIMEOUT as it was before").isEqualTo(1234);
+                assertThat(reading).isInstanceOfSatisfying(HandshakeDriver.Ended.class, ended ->
+                        assertThat(ended.outcome()).isInstanceOfSatisfying(ClientOpening.Opened.class, opened ->
+                                assertThat(opened.connection().takeEvents()).containsExactly(
+                                        new Event.Opened(Optional.empty()), new Event.TextMessage("hi"))));
+                assertThat(readHead(pair.other())).isEqualTo(new String(handshake.request().toBytes(), StandardCharsets.ISO_8859_1));
+                assertThat(sent.toByteArray()).isEqualTo(handshake.request().toBytes());
+                assertThat(received.toByteArray()).isEqualTo(response.toByteArray());
+                assertThat(pair.driven().getSoTimeout()).as("SO_TIMEOUT as it was before").isEqualTo(1234);
+            }
         }
 
         @Test
         @DisplayName("a response that is not 101 is the failure value, not an exception")
         void refusedResponse() throws IOException {
-            Socket[] pair = socketPair();
-            write(pair[1], ascii("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"));
+            try (SocketPair pair = SocketPair.open()) {
+                write(pair.other(), ascii("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"));
 
-            var reading = HandshakeDriver.awaitResponse(pair[0], opening, PATIENT, HandshakeTap.NONE);
+                var reading = HandshakeDriver.awaitResponse(pair.driven(), opening, PATIENT, HandshakeTap.NONE);
 
-            assertThat(reading).isInstanceOfSatisfying(HandshakeDriver.Ended.class, ended ->
-                    assertThat(ended.outcome()).isInstanceOfSatisfying(ClientOpening.Failed.class, failed ->
-                            assertThat(failed.failure().kind()).isEqualTo(HandshakeFailure.Kind.UNEXPECTED_STATUS)));
+                assertThat(reading).isInstanceOfSatisfying(HandshakeDriver.Ended.class, ended ->
+                        assertThat(ended.outcome()).isInstanceOfSatisfying(ClientOpening.Failed.class, failed ->
+                                assertThat(failed.failure().kind()).isEqualTo(HandshakeFailure.Kind.UNEXPECTED_STATUS)));
+            }
         }
 
         @Test
         @DisplayName("a server that closes before its response head is complete fails the handshake")
         void closedBeforeResponse() throws IOException {
-            Socket[] pair = socketPair();
-            write(pair[1], ascii("HTTP/1.1 101 Switching"));
-            pair[1].close();
+            try (SocketPair pair = SocketPair.open()) {
+                write(pair.other(), ascii("HTTP/1.1 101 Switching"));
+                pair.other().close();
 
-            var reading = HandshakeDriver.awaitResponse(pair[0], opening, PATIENT, HandshakeTap.NONE);
+                var reading = HandshakeDriver.awaitResponse(pair.driven(), opening, PATIENT, HandshakeTap.NONE);
 
-            assertThat(reading).isEqualTo(new HandshakeDriver.Ended<>(
-                    new ClientOpening.Failed(HandshakeFailure.closedBeforeResponse())));
+                assertThat(reading).isEqualTo(new HandshakeDriver.Ended<>(
+                        new ClientOpening.Failed(HandshakeFailure.closedBeforeResponse())));
+            }
         }
 
         @Test
         @DisplayName("a server that never answers runs into the deadline")
         void silentServer() throws IOException {
-            Socket[] pair = socketPair();
+            try (SocketPair pair = SocketPair.open()) {
 
-            var reading = HandshakeDriver.awaitResponse(pair[0], opening, Deadline.after(Duration.ofMillis(200)),
-                    HandshakeTap.NONE);
+                var reading = HandshakeDriver.awaitResponse(pair.driven(), opening, Deadline.after(Duration.ofMillis(200)),
+                        HandshakeTap.NONE);
 
-            assertThat(reading).isEqualTo(new HandshakeDriver.TimedOut<>());
+                assertThat(reading).isEqualTo(new HandshakeDriver.TimedOut<>());
+            }
         }
 
         @Test
         @DisplayName("a server that answers one byte at a time runs into the deadline too: it is absolute (slowloris)")
         void tricklingServer() throws Exception {
-            Socket[] pair = socketPair();
-            byte[] response = ascii(switchingProtocols());
-            Thread trickle = Thread.ofVirtual().start(() -> {
-                try {
-                    for (byte b : response) {
-                        write(pair[1], new byte[] {b});
-                        Thread.sleep(100);
+            try (SocketPair pair = SocketPair.open()) {
+                byte[] response = ascii(switchingProtocols());
+                Thread trickle = Thread.ofVirtual().start(() -> {
+                    try {
+                        for (byte b : response) {
+                            write(pair.other(), new byte[] {b});
+                            Thread.sleep(100);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // the test is over
                     }
-                } catch (IOException | InterruptedException e) {
-                    // the test is over
-                }
-            });
-            resources.add(trickle::interrupt);
+                });
 
-            // Each byte comes well within the deadline, the whole response long after it.
-            var reading = HandshakeDriver.awaitResponse(pair[0], opening, Deadline.after(Duration.ofMillis(500)),
-                    HandshakeTap.NONE);
+                // Each byte comes well within the deadline, the whole response long after it.
+                var reading = HandshakeDriver.awaitResponse(pair.driven(), opening, Deadline.after(Duration.ofMillis(500)),
+                        HandshakeTap.NONE);
 
-            assertThat(reading).isEqualTo(new HandshakeDriver.TimedOut<>());
+                assertThat(reading).isEqualTo(new HandshakeDriver.TimedOut<>());
+                trickle.interrupt();
+            }
         }
     }
 
@@ -205,47 +204,51 @@ class HandshakeDriverTest {
 
         @Test
         void readsTheRequestAndKeepsTheFramesAfterIt() throws IOException {
-            Socket[] pair = socketPair();
-            ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.writeBytes(ascii(REQUEST));
-            request.writeBytes(FrameEncoder.encode(Frame.text("early").maskedWith(42)));
-            write(pair[1], request.toByteArray());
+            try (SocketPair pair = SocketPair.open()) {
+                ByteArrayOutputStream request = new ByteArrayOutputStream();
+                request.writeBytes(ascii(REQUEST));
+                request.writeBytes(FrameEncoder.encode(Frame.text("early").maskedWith(42)));
+                write(pair.other(), request.toByteArray());
 
-            var reading = HandshakeDriver.awaitRequest(pair[0], opening, PATIENT);
+                var reading = HandshakeDriver.awaitRequest(pair.driven(), opening, PATIENT);
 
-            assertThat(reading).isInstanceOfSatisfying(HandshakeDriver.Ended.class, ended ->
-                    assertThat(ended.outcome()).isInstanceOfSatisfying(ServerOpening.RequestReceived.class, received ->
-                            assertThat(received.request().target()).isEqualTo("/chat")));
+                assertThat(reading).isInstanceOfSatisfying(HandshakeDriver.Ended.class, ended ->
+                        assertThat(ended.outcome()).isInstanceOfSatisfying(ServerOpening.RequestReceived.class, received ->
+                                assertThat(received.request().target()).isEqualTo("/chat")));
+            }
         }
 
         @Test
         void aMalformedRequestIsRefused() throws IOException {
-            Socket[] pair = socketPair();
-            write(pair[1], ascii("GET /chat HTTP/1.1\nHost: x\n\n")); // bare LF line ends
+            try (SocketPair pair = SocketPair.open()) {
+                write(pair.other(), ascii("GET /chat HTTP/1.1\nHost: x\n\n")); // bare LF line ends
 
-            var reading = HandshakeDriver.awaitRequest(pair[0], opening, PATIENT);
+                var reading = HandshakeDriver.awaitRequest(pair.driven(), opening, PATIENT);
 
-            assertThat(reading).isInstanceOfSatisfying(HandshakeDriver.Ended.class, ended ->
-                    assertThat(ended.outcome()).isInstanceOfSatisfying(ServerOpening.Refused.class, refused ->
-                            assertThat(refused.rejection().kind()).isEqualTo(HandshakeRejection.Kind.MALFORMED_HEAD)));
+                assertThat(reading).isInstanceOfSatisfying(HandshakeDriver.Ended.class, ended ->
+                        assertThat(ended.outcome()).isInstanceOfSatisfying(ServerOpening.Refused.class, refused ->
+                                assertThat(refused.rejection().kind()).isEqualTo(HandshakeRejection.Kind.MALFORMED_HEAD)));
+            }
         }
 
         @Test
         void aClientThatLeavesBeforeItsRequestEndsTheOpening() throws IOException {
-            Socket[] pair = socketPair();
-            write(pair[1], ascii("GET /chat HT"));
-            pair[1].close();
+            try (SocketPair pair = SocketPair.open()) {
+                write(pair.other(), ascii("GET /chat HT"));
+                pair.other().close();
 
-            assertThat(HandshakeDriver.awaitRequest(pair[0], opening, PATIENT))
-                    .isEqualTo(new HandshakeDriver.Ended<>(new ServerOpening.ClosedBeforeRequest()));
+                assertThat(HandshakeDriver.awaitRequest(pair.driven(), opening, PATIENT))
+                        .isEqualTo(new HandshakeDriver.Ended<>(new ServerOpening.ClosedBeforeRequest()));
+            }
         }
 
         @Test
         void aClientThatSendsNothingRunsIntoTheDeadline() throws IOException {
-            Socket[] pair = socketPair();
+            try (SocketPair pair = SocketPair.open()) {
 
-            assertThat(HandshakeDriver.awaitRequest(pair[0], opening, Deadline.after(Duration.ofMillis(200))))
-                    .isEqualTo(new HandshakeDriver.TimedOut<>());
+                assertThat(HandshakeDriver.awaitRequest(pair.driven(), opening, Deadline.after(Duration.ofMillis(200))))
+                        .isEqualTo(new HandshakeDriver.TimedOut<>());
+            }
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.handshake.ClientHandshake;
 import dev.wslab.protocol.handshake.ClientHandshakeResult;
 import dev.wslab.protocol.handshake.HandshakeFailure;
-import dev.wslab.protocol.http.HttpHeadException;
 import dev.wslab.protocol.http.HttpHeadParser;
 import dev.wslab.protocol.http.HttpResponse;
 
@@ -54,8 +53,7 @@ public final class ClientOpening {
     private final ClientHandshake handshake;
     private final Limits limits;
     private final MaskingKeySource maskingKeys;
-    private final HttpHeadParser<HttpResponse> responseParser;
-    private Outcome outcome;
+    private final OpeningHead<HttpResponse, Outcome> response;
 
     /**
      * Starts the opening of {@code handshake}; the connection it opens masks its frames with keys from
@@ -65,7 +63,7 @@ public final class ClientOpening {
         this.handshake = Objects.requireNonNull(handshake, "handshake");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.maskingKeys = Objects.requireNonNull(maskingKeys, "maskingKeys");
-        this.responseParser = HttpHeadParser.forResponse(limits);
+        this.response = new OpeningHead<>(HttpHeadParser.forResponse(limits));
     }
 
     /** Returns the bytes to send first: the handshake request. */
@@ -80,41 +78,21 @@ public final class ClientOpening {
      * @throws IllegalStateException when the opening already has its outcome
      */
     public Optional<Outcome> receive(ByteBuffer bytes) {
-        requireNoOutcome();
-        Optional<HttpResponse> response;
-        try {
-            response = responseParser.feed(bytes);
-        } catch (HttpHeadException e) {
-            // RFC 6455 §4.1: a response that is not valid HTTP fails the connection like a wrong one.
-            return Optional.of(end(new Failed(HandshakeFailure.malformed(e))));
-        }
-        if (response.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(end(switch (handshake.validate(response.get())) {
-            // The bytes left after the head are the server's first frames: the open connection reads them.
-            case ClientHandshakeResult.Accepted accepted -> new Opened(Connection.afterOpening(Role.CLIENT, limits,
-                    maskingKeys, accepted.subprotocol(), bytes), accepted);
-            case HandshakeFailure failure -> new Failed(failure);
-        }));
+        // RFC 6455 §4.1: a response that is not valid HTTP fails the connection like a wrong one.
+        return response.receive(bytes, this::judge, malformed -> new Failed(HandshakeFailure.malformed(malformed)));
     }
 
     /** Tells the opening that the server closed the transport before its response head was complete. */
     public Failed receiveEof() {
-        requireNoOutcome();
-        Failed failed = new Failed(HandshakeFailure.closedBeforeResponse());
-        outcome = failed;
-        return failed;
+        return response.receiveEof(new Failed(HandshakeFailure.closedBeforeResponse()));
     }
 
-    private Outcome end(Outcome ended) {
-        outcome = ended;
-        return ended;
-    }
-
-    private void requireNoOutcome() {
-        if (outcome != null) {
-            throw new IllegalStateException("the opening handshake already ended: " + outcome);
-        }
+    private Outcome judge(HttpResponse head, ByteBuffer bytesAfterHead) {
+        return switch (handshake.validate(head)) {
+            // The bytes after the head are the server's first frames: the open connection reads them.
+            case ClientHandshakeResult.Accepted accepted -> new Opened(Connection.afterOpening(Role.CLIENT, limits,
+                    maskingKeys, accepted.subprotocol(), bytesAfterHead), accepted);
+            case HandshakeFailure failure -> new Failed(failure);
+        };
     }
 }

@@ -69,7 +69,8 @@ public final class Connection {
 
     /**
      * Returns a connection whose opening handshake was already done by the caller, e.g. to judge frames
-     * alone: it starts {@link ConnectionState#OPEN} and reports no {@link Event.Opened}. A client's frames are masked with keys from {@code maskingKeys}.
+     * alone: it starts {@link ConnectionState#OPEN} and reports no {@link Event.Opened}. A client's frames
+     * are masked with keys from {@code maskingKeys}.
      */
     public static Connection open(Role role, Limits limits, MaskingKeySource maskingKeys) {
         return new Connection(role, limits, maskingKeys);

@@ -6,7 +6,6 @@ import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.handshake.HandshakeRejection;
 import dev.wslab.protocol.handshake.ServerHandshake;
 import dev.wslab.protocol.handshake.ServerHandshakeResult;
-import dev.wslab.protocol.http.HttpHeadException;
 import dev.wslab.protocol.http.HttpHeadParser;
 import dev.wslab.protocol.http.HttpRequest;
 
@@ -52,15 +51,14 @@ public final class ServerOpening {
     }
 
     private final Limits limits;
-    private final HttpHeadParser<HttpRequest> requestParser;
-    private Outcome outcome;
+    private final OpeningHead<HttpRequest, Outcome> request;
     /** The bytes that came after the request head: the client's first frames, read once it is accepted. */
     private ByteBuffer bytesAfterRequest;
 
     /** Starts reading a client's request within {@code limits}; the connection it opens keeps to them too. */
     public ServerOpening(Limits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.requestParser = HttpHeadParser.forRequest(limits);
+        this.request = new OpeningHead<>(HttpHeadParser.forRequest(limits));
     }
 
     /**
@@ -70,27 +68,18 @@ public final class ServerOpening {
      * @throws IllegalStateException when the opening already has its outcome
      */
     public Optional<Outcome> receive(ByteBuffer bytes) {
-        requireNoOutcome();
-        Optional<HttpRequest> request;
-        try {
-            request = requestParser.feed(bytes);
-        } catch (HttpHeadException e) {
-            return Optional.of(end(new Refused(HandshakeRejection.of(e))));
-        }
-        if (request.isEmpty()) {
-            return Optional.empty();
-        }
-        // Bytes after the head are the client's first frames: kept until the handshake is accepted.
-        bytesAfterRequest = ByteBuffer.allocate(bytes.remaining()).put(bytes).flip();
-        return Optional.of(end(new RequestReceived(request.get())));
+        return request.receive(bytes, this::received, malformed -> new Refused(HandshakeRejection.of(malformed)));
     }
 
     /** Tells the opening that the client closed the transport; returns {@link ClosedBeforeRequest}. */
     public ClosedBeforeRequest receiveEof() {
-        requireNoOutcome();
-        ClosedBeforeRequest closed = new ClosedBeforeRequest();
-        outcome = closed;
-        return closed;
+        return request.receiveEof(new ClosedBeforeRequest());
+    }
+
+    private Outcome received(HttpRequest head, ByteBuffer bytesAfterHead) {
+        // Bytes after the head are the client's first frames: kept until the handshake is accepted.
+        bytesAfterRequest = ByteBuffer.allocate(bytesAfterHead.remaining()).put(bytesAfterHead).flip();
+        return new RequestReceived(head);
     }
 
     /**
@@ -101,23 +90,13 @@ public final class ServerOpening {
      * @throws IllegalStateException when no request was received, or it was already accepted
      */
     public Connection accept(ServerHandshakeResult.Accepted accepted) {
-        if (!(outcome instanceof RequestReceived) || bytesAfterRequest == null) {
-            throw new IllegalStateException("only a received request can be accepted; the opening is at " + outcome);
+        if (bytesAfterRequest == null) {
+            throw new IllegalStateException("only a received request can be accepted, once; the opening is at "
+                    + request.outcome().map(Outcome::toString).orElse("no outcome yet"));
         }
         ByteBuffer firstFrames = bytesAfterRequest;
         bytesAfterRequest = null;
         return Connection.afterOpening(Role.SERVER, limits, MaskingKeySource.fixed(0), accepted.subprotocol(),
                 firstFrames);
-    }
-
-    private Outcome end(Outcome ended) {
-        outcome = ended;
-        return ended;
-    }
-
-    private void requireNoOutcome() {
-        if (outcome != null) {
-            throw new IllegalStateException("the opening handshake already ended: " + outcome);
-        }
     }
 }
