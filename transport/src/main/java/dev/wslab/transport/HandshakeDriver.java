@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  */
 public final class HandshakeDriver {
 
-    private static final int READ_BUFFER_SIZE = 16 * 1024;
+    /** Small: a server holds one per connection still in its handshake, slow ones included. */
+    private static final int READ_BUFFER_SIZE = 4096;
 
     /** Reading is where reading the handshake ended: at the opening's {@link Ended outcome}, or {@link TimedOut}. */
     public sealed interface Reading<O> {
