@@ -117,9 +117,6 @@ final class DecodeCommand implements Callable<Integer> {
 
     private static String describe(Event event) {
         return switch (event) {
-            case Event.HandshakeRequested requested -> "handshake request: " + requested.request();
-            case Event.HandshakeRejected rejected -> "handshake rejected: " + rejected.rejection().message();
-            case Event.HandshakeFailed failed -> "handshake failed: " + failed.failure().message();
             case Event.Opened opened -> "opened, subprotocol " + opened.subprotocol().orElse("(none)");
             case Event.TextMessage text -> "text message: \"" + text.text() + "\"";
             case Event.BinaryMessage binary -> "binary message: " + binary.data();

@@ -4,12 +4,15 @@ import dev.wslab.protocol.Limits;
 import dev.wslab.protocol.close.CloseCode;
 import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.connection.Connection;
-import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.connection.ServerOpening;
 import dev.wslab.protocol.frame.Payload;
 import dev.wslab.protocol.handshake.AcceptKey;
 import dev.wslab.protocol.handshake.ServerHandshake;
+import dev.wslab.protocol.handshake.ServerHandshakeResult;
 import dev.wslab.protocol.http.HttpRequest;
+import dev.wslab.transport.Deadline;
+import dev.wslab.transport.HandshakeDriver;
 import dev.wslab.transport.Message;
 import dev.wslab.transport.SessionObserver;
 import dev.wslab.transport.SessionOptions;
@@ -30,13 +33,12 @@ import java.io.SequenceInputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -327,28 +329,21 @@ class ConnectCommandTest {
 
         private void serve(Socket socket) {
             try {
-                Connection connection = Connection.server(Limits.DEFAULTS);
-                InputStream in = socket.getInputStream();
-                byte[] buffer = new byte[4096];
-                List<Event> events = new CopyOnWriteArrayList<>();
-                while (connection.state() == ConnectionState.CONNECTING) {
-                    int count = in.read(buffer);
-                    if (count < 0) {
-                        return;
-                    }
-                    connection.receive(ByteBuffer.wrap(buffer, 0, count));
-                    for (Event event : connection.takeEvents()) {
-                        if (event instanceof Event.HandshakeRequested requested) {
-                            requests.add(requested.request());
-                            connection.respond(ServerHandshake.supporting("chat").validate(requested.request()));
-                            events.addAll(connection.takeEvents());
-                        }
-                    }
+                ServerOpening opening = new ServerOpening(Limits.DEFAULTS);
+                if (!(HandshakeDriver.awaitRequest(socket, opening, Deadline.after(Duration.ofSeconds(10)))
+                        instanceof HandshakeDriver.Ended<ServerOpening.Outcome>(ServerOpening.RequestReceived received))) {
+                    return;
                 }
+                requests.add(received.request());
+                ServerHandshakeResult result = ServerHandshake.supporting("chat").validate(received.request());
+                socket.getOutputStream().write(result.toBytes());
+                if (!(result instanceof ServerHandshakeResult.Accepted accepted)) {
+                    return;
+                }
+                Connection connection = opening.accept(accepted);
+                List<Event> events = connection.takeEvents();
                 socket.getOutputStream().write(connection.takeOutgoingBytes());
-                Optional<String> subprotocol = events.stream().filter(Event.Opened.class::isInstance)
-                        .map(e -> ((Event.Opened) e).subprotocol()).findFirst().orElse(Optional.empty());
-                WebSocketSession session = WebSocketSession.start(socket, connection, subprotocol, events,
+                WebSocketSession session = WebSocketSession.start(socket, connection, accepted.subprotocol(), events,
                         SessionOptions.DEFAULTS, SessionObserver.NONE);
                 echo(session, message -> { });
             } catch (IOException | InterruptedException e) {

@@ -2,6 +2,8 @@ package dev.wslab.client;
 
 import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.transport.HandshakeDriver;
+import dev.wslab.transport.HandshakeTap;
 import dev.wslab.transport.SessionObserver;
 import dev.wslab.transport.WebSocketSession;
 
@@ -27,6 +29,22 @@ public interface ClientObserver extends SessionObserver {
      * end of the response head and the server's first frames.
      */
     default void handshakeBytes(boolean inbound, byte[] bytes, int offset, int length) {
+    }
+
+    /** Returns the tap that shows this observer the handshake's bytes as {@link HandshakeDriver} moves them. */
+    default HandshakeTap handshakeTap() {
+        ClientObserver observer = this;
+        return new HandshakeTap() {
+            @Override
+            public void sent(byte[] bytes, int offset, int length) {
+                observer.handshakeBytes(false, bytes, offset, length);
+            }
+
+            @Override
+            public void received(byte[] bytes, int offset, int length) {
+                observer.handshakeBytes(true, bytes, offset, length);
+            }
+        };
     }
 
     /**

@@ -1,14 +1,16 @@
 package dev.wslab.client;
 
 import dev.wslab.client.ConnectFailedException.Kind;
+import dev.wslab.protocol.connection.ClientOpening;
 import dev.wslab.protocol.connection.Connection;
-import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
 import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.handshake.ClientHandshake;
 import dev.wslab.protocol.handshake.HandshakeFailure;
 import dev.wslab.protocol.handshake.WebSocketUri;
 import dev.wslab.transport.Closeables;
+import dev.wslab.transport.Deadline;
+import dev.wslab.transport.HandshakeDriver;
 import dev.wslab.transport.WebSocketSession;
 
 import javax.net.ssl.SSLContext;
@@ -16,8 +18,6 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,12 +25,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * WebSocketClient opens WebSocket connections: TCP, then TLS for wss://, then the opening handshake of
@@ -41,8 +38,6 @@ import java.util.Optional;
  * not switch protocols (404 "Not Found": there is no WebSocket endpoint at this path) [RFC 6455 §4.1]}.
  */
 public final class WebSocketClient {
-
-    private static final int READ_BUFFER_SIZE = 16 * 1024;
 
     private WebSocketClient() {
     }
@@ -66,7 +61,7 @@ public final class WebSocketClient {
         options.observer().connecting(target.toString());
         Socket socket = openTcp(target, options);
         try {
-            long deadline = System.nanoTime() + options.handshakeTimeout().toNanos();
+            Deadline deadline = Deadline.after(options.handshakeTimeout());
             if (target.secure()) {
                 socket = startTls(socket, target, options, deadline);
             }
@@ -116,7 +111,7 @@ public final class WebSocketClient {
     }
 
     /** Wraps the TCP socket in TLS and completes the TLS handshake before the deadline. */
-    private static Socket startTls(Socket tcp, WebSocketUri target, ClientOptions options, long deadline)
+    private static Socket startTls(Socket tcp, WebSocketUri target, ClientOptions options, Deadline deadline)
             throws ConnectFailedException {
         String endpoint = target.host() + ":" + target.port();
         try {
@@ -128,7 +123,7 @@ public final class WebSocketClient {
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
             }
             tls.setSSLParameters(parameters);
-            tls.setSoTimeout(remainingMillis(deadline));
+            tls.setSoTimeout(deadline.socketTimeoutMillis());
             tls.startHandshake();
             return tls;
         } catch (SocketTimeoutException e) {
@@ -148,34 +143,12 @@ public final class WebSocketClient {
      * and their events go to the session first.
      */
     private static WebSocketSession handshake(Socket socket, ClientHandshake handshake, ClientOptions options,
-                                              long deadline) throws ConnectFailedException, InterruptedException {
+                                              Deadline deadline) throws ConnectFailedException, InterruptedException {
         ClientObserver observer = options.observer();
-        Connection connection = Connection.client(handshake, options.limits(), MaskingKeySource.secure());
-        List<Event> events = new ArrayList<>();
+        ClientOpening opening = new ClientOpening(handshake, options.limits(), MaskingKeySource.secure());
+        HandshakeDriver.Reading<ClientOpening.Outcome> reading;
         try {
-            OutputStream out = socket.getOutputStream();
-            byte[] request = connection.takeOutgoingBytes();
-            observer.handshakeBytes(false, request, 0, request.length);
-            out.write(request);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[READ_BUFFER_SIZE];
-            while (connection.state() == ConnectionState.CONNECTING) {
-                socket.setSoTimeout(remainingMillis(deadline));
-                int count = in.read(buffer);
-                if (count < 0) {
-                    connection.receiveEof();
-                } else {
-                    observer.handshakeBytes(true, buffer, 0, count);
-                    connection.receive(ByteBuffer.wrap(buffer, 0, count));
-                }
-                events.addAll(connection.takeEvents());
-            }
-            socket.setSoTimeout(0);
-        } catch (SocketTimeoutException e) {
-            throw new ConnectFailedException(Kind.HANDSHAKE_TIMEOUT, handshake.uri()
-                    + " did not answer the WebSocket handshake within " + options.handshakeTimeout().toMillis()
-                    + " ms (is it an HTTP server? is a proxy holding the request?)", e);
+            reading = HandshakeDriver.awaitResponse(socket, opening, deadline, observer.handshakeTap());
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("interrupted during the handshake with " + handshake.uri());
@@ -183,14 +156,17 @@ public final class WebSocketClient {
             throw new ConnectFailedException(Kind.NETWORK, "the connection to " + handshake.uri()
                     + " broke during the handshake: " + e.getMessage(), e);
         }
-        Optional<String> subprotocol = Optional.empty();
-        for (Event event : events) {
-            switch (event) {
-                case Event.HandshakeFailed failed -> throw failure(handshake, failed.failure());
-                case Event.Opened opened -> subprotocol = opened.subprotocol();
-                default -> { }
-            }
-        }
+        ClientOpening.Opened opened = switch (reading) {
+            case HandshakeDriver.TimedOut<ClientOpening.Outcome> timedOut -> throw new ConnectFailedException(
+                    Kind.HANDSHAKE_TIMEOUT, handshake.uri() + " did not answer the WebSocket handshake within "
+                    + options.handshakeTimeout().toMillis() + " ms (is it an HTTP server? is a proxy holding the request?)",
+                    null);
+            case HandshakeDriver.Ended<ClientOpening.Outcome>(ClientOpening.Failed failed) ->
+                    throw failure(handshake, failed.failure());
+            case HandshakeDriver.Ended<ClientOpening.Outcome>(ClientOpening.Opened open) -> open;
+        };
+        Connection connection = opened.connection();
+        List<Event> events = connection.takeEvents();
         try {
             // Frames that came with the response may have made replies (a Pong, a Close): send them first.
             byte[] replies = connection.takeOutgoingBytes();
@@ -203,21 +179,14 @@ public final class WebSocketClient {
             throw new ConnectFailedException(Kind.NETWORK, "the connection to " + handshake.uri()
                     + " broke right after the handshake: " + e.getMessage(), e);
         }
-        return WebSocketSession.start(socket, connection, subprotocol, events, options.session(), observer);
+        return WebSocketSession.start(socket, connection, opened.accepted().subprotocol(), events, options.session(),
+                observer);
     }
 
     /** RFC 6455 §4.1: if the server's response fails a check, the client MUST fail the WebSocket connection. */
     private static ConnectFailedException failure(ClientHandshake handshake, HandshakeFailure failure) {
         return new ConnectFailedException(handshake.uri() + " refused the WebSocket handshake: " + failure.message(),
                 failure);
-    }
-
-    private static int remainingMillis(long deadline) throws SocketTimeoutException {
-        long remaining = (deadline - System.nanoTime()) / 1_000_000;
-        if (remaining <= 0) {
-            throw new SocketTimeoutException("deadline passed");
-        }
-        return (int) Math.min(Integer.MAX_VALUE, remaining);
     }
 
     private static String stripBrackets(String host) {

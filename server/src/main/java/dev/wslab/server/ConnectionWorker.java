@@ -5,20 +5,20 @@ import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.connection.Connection;
 import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.connection.ServerOpening;
 import dev.wslab.protocol.handshake.HandshakeRejection;
 import dev.wslab.protocol.handshake.ServerHandshake;
 import dev.wslab.protocol.handshake.ServerHandshakeResult;
 import dev.wslab.protocol.http.HttpRequest;
 import dev.wslab.transport.Closeables;
+import dev.wslab.transport.Deadline;
+import dev.wslab.transport.HandshakeDriver;
 import dev.wslab.transport.WebSocketSession;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -38,14 +38,14 @@ final class ConnectionWorker {
     private final ServerConfig config;
     private final Socket socket;
     private final ConnectionObserver observer;
-    private final Connection connection;
+    private final ServerOpening opening;
 
     ConnectionWorker(WebSocketServer server, Socket socket) {
         this.server = server;
         this.config = server.config();
         this.socket = socket;
         this.observer = new ConnectionObserver(socket.getRemoteSocketAddress(), server.metrics(), this::logTransition);
-        this.connection = Connection.server(config.limits());
+        this.opening = new ServerOpening(config.limits());
     }
 
     private void logTransition(Transition transition) {
@@ -73,47 +73,24 @@ final class ConnectionWorker {
 
     // ---------------------------------------------------------------- reading the request, on a deadline
 
-    /**
-     * Reads until the connection has a whole request head. SO_TIMEOUT alone would restart with every byte
-     * received; the deadline is absolute, so it is recomputed before each read (slowloris).
-     */
+    /** Reads until the client's request head is complete, before the handshake deadline (slowloris). */
     private Optional<HttpRequest> readRequest() throws IOException {
-        long deadline = System.nanoTime() + config.handshakeTimeout().toNanos();
-        InputStream in = socket.getInputStream();
-        byte[] buffer = new byte[4096];
-        while (true) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (left <= 0) {
-                return timedOut();
+        Deadline deadline = Deadline.after(config.handshakeTimeout());
+        return switch (HandshakeDriver.awaitRequest(socket, opening, deadline)) {
+            case HandshakeDriver.TimedOut<ServerOpening.Outcome> timedOut -> timedOut();
+            case HandshakeDriver.Ended<ServerOpening.Outcome>(ServerOpening.RequestReceived received) ->
+                    Optional.of(received.request());
+            case HandshakeDriver.Ended<ServerOpening.Outcome>(ServerOpening.Refused refused) -> {
+                // A malformed head: answered with the 400 or 431 its problem calls for.
+                writeAndClose(refused.rejection().toBytes());
+                failed(refused.rejection().status(), refused.rejection().message());
+                yield Optional.empty();
             }
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-            int count;
-            try {
-                count = in.read(buffer);
-            } catch (SocketTimeoutException e) {
-                return timedOut();
-            }
-            if (count < 0) {
+            case HandshakeDriver.Ended<ServerOpening.Outcome>(ServerOpening.ClosedBeforeRequest closed) -> {
                 observer.transition(ConnectionState.CLOSED, "the peer closed before sending a whole request");
-                return Optional.empty();
+                yield Optional.empty();
             }
-            connection.receive(ByteBuffer.wrap(buffer, 0, count));
-            for (Event event : connection.takeEvents()) {
-                switch (event) {
-                    case Event.HandshakeRequested requested -> {
-                        return Optional.of(requested.request());
-                    }
-                    case Event.HandshakeRejected rejected -> {
-                        // A malformed head: the connection already wrote its 400 or 431.
-                        writeAndClose(connection.takeOutgoingBytes());
-                        failed(rejected.rejection().status(), rejected.rejection().message());
-                        return Optional.empty();
-                    }
-                    default -> {
-                    }
-                }
-            }
-        }
+        };
     }
 
     private Optional<HttpRequest> timedOut() {
@@ -192,9 +169,7 @@ final class ConnectionWorker {
     }
 
     private boolean reject(HandshakeRejection rejection) throws IOException {
-        connection.respond(rejection);
-        connection.takeEvents();
-        writeAndClose(connection.takeOutgoingBytes());
+        writeAndClose(rejection.toBytes());
         failed(rejection.status(), rejection.message());
         return false;
     }
@@ -219,12 +194,13 @@ final class ConnectionWorker {
     private void open(ServerHandshakeResult.Accepted accepted, Endpoint endpoint) throws IOException {
         WebSocketSession session;
         try {
-            connection.respond(accepted);
+            // The 101 response, then the open connection's replies to frames that came with the request.
+            Connection connection = opening.accept(accepted);
             List<Event> initialEvents = connection.takeEvents();
             OutputStream out = socket.getOutputStream();
+            out.write(accepted.toBytes());
             out.write(connection.takeOutgoingBytes());
             out.flush();
-            socket.setSoTimeout(0); // from now on the session's idle timeout and heartbeat apply
             server.metrics().connectionOpened();
             observer.transition(ConnectionState.OPEN, accepted.resourceName()
                     + accepted.subprotocol().map(p -> " subprotocol=" + p).orElse(""));

@@ -15,15 +15,6 @@ import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
 import dev.wslab.protocol.frame.PayloadChunk;
-import dev.wslab.protocol.handshake.ClientHandshake;
-import dev.wslab.protocol.handshake.ClientHandshakeResult;
-import dev.wslab.protocol.handshake.HandshakeFailure;
-import dev.wslab.protocol.handshake.HandshakeRejection;
-import dev.wslab.protocol.handshake.ServerHandshakeResult;
-import dev.wslab.protocol.http.HttpHeadException;
-import dev.wslab.protocol.http.HttpHeadParser;
-import dev.wslab.protocol.http.HttpRequest;
-import dev.wslab.protocol.http.HttpResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -37,9 +28,9 @@ import java.util.Optional;
  * out. It enforces every rule of RFC 6455 that applies once the connection is open, answers Pings and
  * Close frames itself, and fails the connection with the right close code when the peer breaks a rule.
  *
- * <p>It starts {@link ConnectionState#CONNECTING}: a client's first outgoing bytes are its handshake
- * request; a server reports the client's request as {@link Event.HandshakeRequested} and waits for the
- * application's {@link #respond}. The caller owns the socket and the clock:
+ * <p>It starts {@link ConnectionState#OPEN}: the opening handshake (§4) is done before it exists, by
+ * {@link ClientOpening} or {@link ServerOpening}, which hand it the bytes that followed the handshake. The
+ * caller owns the socket and the clock:
  * <ol>
  *   <li>give it what the socket read, with {@link #receive(ByteBuffer)} (or {@link #receiveEof()} when the
  *       peer closed the transport);</li>
@@ -56,7 +47,6 @@ import java.util.Optional;
 public final class Connection {
 
     private final Role role;
-    private final Limits limits;
     private final MaskingKeySource maskingKeys;
     private final FrameDecoder decoder = new FrameDecoder();
     private final MessageAssembler assembler;
@@ -70,53 +60,33 @@ public final class Connection {
     private CloseStatus closeReceived;
     private CloseStatus closeSent;
 
-    /** While CONNECTING: the client's handshake, whose response is awaited (client only). */
-    private final ClientHandshake clientHandshake;
-    /** While CONNECTING: the parser of the handshake head arriving (request or response). */
-    private HttpHeadParser<?> headParser;
-    /** A server's received request awaiting {@link #respond}, and the bytes that came after it. */
-    private HttpRequest pendingRequest;
-    private ByteBuffer bytesAfterRequest;
-
-    private Connection(Role role, Limits limits, MaskingKeySource maskingKeys, ConnectionState initialState,
-                       ClientHandshake clientHandshake) {
+    private Connection(Role role, Limits limits, MaskingKeySource maskingKeys) {
         this.role = Objects.requireNonNull(role, "role");
-        this.limits = Objects.requireNonNull(limits, "limits");
         this.maskingKeys = Objects.requireNonNull(maskingKeys, "maskingKeys");
-        this.assembler = new MessageAssembler(limits.maxMessageSize());
-        this.state = initialState;
-        this.clientHandshake = clientHandshake;
+        this.assembler = new MessageAssembler(Objects.requireNonNull(limits, "limits").maxMessageSize());
+        this.state = ConnectionState.OPEN;
     }
 
     /**
-     * Returns a server connection, {@link ConnectionState#CONNECTING}: it reads the client's handshake
-     * request, reports it as {@link Event.HandshakeRequested}, and waits for {@link #respond}.
-     */
-    public static Connection server(Limits limits) {
-        Connection connection = new Connection(Role.SERVER, limits, MaskingKeySource.fixed(0),
-                ConnectionState.CONNECTING, null);
-        connection.headParser = HttpHeadParser.forRequest(limits);
-        return connection;
-    }
-
-    /**
-     * Returns a client connection, {@link ConnectionState#CONNECTING}, whose first outgoing bytes are the
-     * handshake's request. It opens when the server's response passes {@link ClientHandshake#validate}.
-     */
-    public static Connection client(ClientHandshake handshake, Limits limits, MaskingKeySource maskingKeys) {
-        Connection connection = new Connection(Role.CLIENT, limits, maskingKeys, ConnectionState.CONNECTING,
-                Objects.requireNonNull(handshake, "handshake"));
-        connection.headParser = HttpHeadParser.forResponse(limits);
-        connection.outgoing.writeBytes(handshake.request().toBytes());
-        return connection;
-    }
-
-    /**
-     * Returns a connection whose opening handshake was already done by the caller: it starts
-     * {@link ConnectionState#OPEN}. A client's frames are masked with keys from {@code maskingKeys}.
+     * Returns a connection whose opening handshake was already done by the caller, e.g. to judge frames
+     * alone: it starts {@link ConnectionState#OPEN} and reports no {@link Event.Opened}. A client's frames
+     * are masked with keys from {@code maskingKeys}.
      */
     public static Connection open(Role role, Limits limits, MaskingKeySource maskingKeys) {
-        return new Connection(role, limits, maskingKeys, ConnectionState.OPEN, null);
+        return new Connection(role, limits, maskingKeys);
+    }
+
+    /**
+     * Returns the connection that {@link ClientOpening} or {@link ServerOpening} just opened: it reports
+     * {@link Event.Opened} first, then the events of {@code bytesAfterHead}, the peer's first frames that
+     * came in the same read as the end of the handshake head.
+     */
+    static Connection afterOpening(Role role, Limits limits, MaskingKeySource maskingKeys,
+                                   Optional<String> subprotocol, ByteBuffer bytesAfterHead) {
+        Connection connection = new Connection(role, limits, maskingKeys);
+        connection.events.add(new Event.Opened(subprotocol));
+        connection.receive(bytesAfterHead);
+        return connection;
     }
 
     /** Returns this endpoint's role. */
@@ -137,12 +107,6 @@ public final class Connection {
      * failing, "MUST NOT continue to attempt to process data").
      */
     public void receive(ByteBuffer bytes) {
-        if (state == ConnectionState.CONNECTING) {
-            receiveHandshake(bytes);
-            if (state != ConnectionState.OPEN) {
-                return;
-            }
-        }
         try {
             FramePart part;
             while (state != ConnectionState.CLOSED && (part = decoder.next(bytes)) != null) {
@@ -168,91 +132,11 @@ public final class Connection {
      * Unless the closing handshake had completed, the connection was closed abnormally: 1006 (§7.1.5).
      */
     public void receiveEof() {
-        if (state == ConnectionState.CONNECTING && role == Role.CLIENT) {
-            events.add(new Event.HandshakeFailed(HandshakeFailure.closedBeforeResponse()));
-        }
         if (state != ConnectionState.CLOSED) {
             enterClosed();
         }
     }
     // end::receive-eof[]
-
-    // ---------------------------------------------------------------- the opening handshake (§4)
-
-    private void receiveHandshake(ByteBuffer bytes) {
-        if (pendingRequest != null) {
-            throw new IllegalStateException("answer the handshake request with respond() before giving more bytes");
-        }
-        Object head;
-        try {
-            head = headParser.feed(bytes).orElse(null);
-        } catch (HttpHeadException e) {
-            if (role == Role.SERVER) {
-                respond(HandshakeRejection.of(e));
-            } else {
-                failHandshake(HandshakeFailure.malformed(e));
-            }
-            bytes.position(bytes.limit());
-            return;
-        }
-        switch (head) {
-            case null -> { }
-            case HttpRequest request -> {
-                pendingRequest = request;
-                // Bytes after the head are the client's first frames: kept until the handshake is accepted.
-                bytesAfterRequest = ByteBuffer.allocate(bytes.remaining()).put(bytes).flip();
-                events.add(new Event.HandshakeRequested(request));
-            }
-            case HttpResponse response -> {
-                switch (clientHandshake.validate(response)) {
-                    case ClientHandshakeResult.Accepted accepted -> open(accepted.subprotocol());
-                    case HandshakeFailure failure -> failHandshake(failure);
-                }
-            }
-            default -> throw new IllegalStateException("unexpected head " + head);
-        }
-    }
-
-    /**
-     * Answers the client's handshake request (server only): writes the response, then the connection is
-     * {@link ConnectionState#OPEN} if it was accepted (and the bytes that followed the request are read
-     * as frames), or {@link ConnectionState#CLOSED} if it was rejected.
-     *
-     * @throws IllegalStateException when no request is awaiting an answer
-     */
-    public void respond(ServerHandshakeResult result) {
-        if (role != Role.SERVER || state != ConnectionState.CONNECTING) {
-            throw new IllegalStateException("only a server that received a handshake request can respond, in state " + state);
-        }
-        outgoing.writeBytes(result.toBytes());
-        headParser = null;
-        pendingRequest = null;
-        switch (result) {
-            case ServerHandshakeResult.Accepted accepted -> {
-                open(accepted.subprotocol());
-                if (bytesAfterRequest != null) {
-                    receive(bytesAfterRequest);
-                }
-            }
-            case HandshakeRejection rejection -> {
-                events.add(new Event.HandshakeRejected(rejection));
-                enterClosed();
-            }
-        }
-        bytesAfterRequest = null;
-    }
-
-    private void open(Optional<String> subprotocol) {
-        headParser = null;
-        state = ConnectionState.OPEN;
-        events.add(new Event.Opened(subprotocol));
-    }
-
-    private void failHandshake(HandshakeFailure failure) {
-        headParser = null;
-        events.add(new Event.HandshakeFailed(failure));
-        enterClosed();
-    }
 
     private void startFrame(FrameHeader header) {
         // tag::reserved-checks[]
@@ -307,19 +191,19 @@ public final class Connection {
     }
 
     // tag::control-frames[]
+    /** Handles a whole control frame: a Ping, a Pong, or else a Close, the three of §5.5. */
     private void handleControlFrame(Opcode opcode, Payload payload) {
-        switch (opcode) {
-            case PING -> {
-                events.add(new Event.PingReceived(payload));
-                // RFC 6455 §5.5.2: "Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in
-                // response ... with identical Application data". Not after our Close (§5.5.1).
-                if (state == ConnectionState.OPEN) {
-                    sendFrame(Frame.pong(payload));
-                }
+        if (opcode == Opcode.PING) {
+            events.add(new Event.PingReceived(payload));
+            // RFC 6455 §5.5.2: "Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in
+            // response ... with identical Application data". Not after our Close (§5.5.1).
+            if (state == ConnectionState.OPEN) {
+                sendFrame(Frame.pong(payload));
             }
-            case PONG -> events.add(new Event.PongReceived(payload));
-            case CLOSE -> handleClose(CloseStatus.parse(payload));
-            case CONTINUATION, TEXT, BINARY -> throw new IllegalStateException("not a control opcode: " + opcode);
+        } else if (opcode == Opcode.PONG) {
+            events.add(new Event.PongReceived(payload));
+        } else {
+            handleClose(CloseStatus.parse(payload));
         }
     }
     // end::control-frames[]

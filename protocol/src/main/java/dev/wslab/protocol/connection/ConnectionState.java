@@ -11,7 +11,7 @@ package dev.wslab.protocol.connection;
  */
 // tag::states[]
 public enum ConnectionState {
-    /** The opening handshake is in progress (§4.1); no frame may be sent yet. */
+    /** The opening handshake is in progress (§4.1), in a {@link ClientOpening} or {@link ServerOpening}; no frame may be sent yet. */
     CONNECTING,
     /** The handshake succeeded: messages flow both ways (§4.1 "_The WebSocket Connection is Established_"). */
     OPEN,

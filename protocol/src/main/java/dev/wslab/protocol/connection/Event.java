@@ -3,15 +3,13 @@ package dev.wslab.protocol.connection;
 import dev.wslab.protocol.Violation;
 import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.frame.Payload;
-import dev.wslab.protocol.handshake.HandshakeFailure;
-import dev.wslab.protocol.handshake.HandshakeRejection;
-import dev.wslab.protocol.http.HttpRequest;
 
 import java.util.Optional;
 
 /**
  * Event is what a {@link Connection} reports to the application after it was given bytes: a message, a
  * control frame, the opening or the end of the connection. Take them with {@link Connection#takeEvents()}.
+ * What the opening handshake learns before is the outcome of {@link ClientOpening} or {@link ServerOpening}.
  *
  * <p>The connection has already done what the RFC requires in answer (a Pong for a Ping, a Close for a
  * Close); the events only inform.
@@ -19,21 +17,9 @@ import java.util.Optional;
 public sealed interface Event {
 
     /**
-     * A server received a client's opening handshake request (§4.2.1). The application answers it with
-     * {@link Connection#respond}, typically with what {@code ServerHandshake.validate(request)} returns.
+     * The opening handshake succeeded; the connection is {@link ConnectionState#OPEN}. A connection that
+     * {@link ClientOpening} or {@link ServerOpening} opened reports it first.
      */
-    record HandshakeRequested(HttpRequest request) implements Event {
-    }
-
-    /** A server refused the handshake with this HTTP response; the connection is {@link ConnectionState#CLOSED}. */
-    record HandshakeRejected(HandshakeRejection rejection) implements Event {
-    }
-
-    /** A client refused the server's answer to its handshake (§4.1); the connection is {@link ConnectionState#CLOSED}. */
-    record HandshakeFailed(HandshakeFailure failure) implements Event {
-    }
-
-    /** The opening handshake succeeded; the connection is {@link ConnectionState#OPEN}. */
     record Opened(Optional<String> subprotocol) implements Event {
     }
 

@@ -19,8 +19,8 @@ import static dev.wslab.protocol.http.HttpSyntax.quote;
  * ClientHandshake is the client's half of the opening handshake (RFC 6455 §4.1): it builds the upgrade
  * request for a WebSocket URI, remembers the key it sent, and judges the server's response.
  *
- * <p>It touches no socket: the caller writes {@link #request()}, reads the response head with
- * {@link dev.wslab.protocol.http.HttpHeadParser#forResponse}, and passes it to {@link #validate}.
+ * <p>It touches no socket and reads no bytes: {@link dev.wslab.protocol.connection.ClientOpening} sends
+ * {@link #request()}, reads the response head, and passes it to {@link #validate}.
  * This client offers no extensions, so any extension in the response fails the handshake.
  */
 public final class ClientHandshake {
@@ -89,18 +89,13 @@ public final class ClientHandshake {
     }
 
     /** Returns the {@code Sec-WebSocket-Key} sent. */
-    public String key() {
+    String key() {
         return key;
     }
 
     /** Returns the {@code Sec-WebSocket-Accept} value the server must answer with. */
-    public String expectedAccept() {
+    String expectedAccept() {
         return AcceptKey.of(key);
-    }
-
-    /** Returns the subprotocols offered, most preferred first. */
-    public List<String> offeredSubprotocols() {
-        return options.subprotocols();
     }
 
     /**

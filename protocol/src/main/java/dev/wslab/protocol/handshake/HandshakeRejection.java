@@ -145,7 +145,7 @@ public record HandshakeRejection(int status, Kind kind, String detail, HttpHeade
      * Returns the head of the answer: the status with its reason phrase, a {@code text/plain} body's
      * Content-Type and Content-Length, {@code Connection: close}, then the extra header fields.
      */
-    public HttpResponse toResponse() {
+    HttpResponse toResponse() {
         // RFC 9110 §7.8: whoever sends Upgrade also sends the "upgrade" connection option.
         String connection = extraHeaders.contains(WebSocketHeaders.UPGRADE) ? "Upgrade, close" : "close";
         HttpHeaders headers = HttpHeaders.of(

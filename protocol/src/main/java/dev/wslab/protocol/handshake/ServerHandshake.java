@@ -46,7 +46,7 @@ public final class ServerHandshake {
     }
 
     /** Returns a server handshake that lets {@code selector} pick the subprotocol. */
-    public static ServerHandshake selectingWith(SubprotocolSelector selector) {
+    static ServerHandshake selectingWith(SubprotocolSelector selector) {
         return new ServerHandshake(selector);
     }
 

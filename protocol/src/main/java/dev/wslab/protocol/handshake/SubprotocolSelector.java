@@ -11,7 +11,7 @@ import java.util.Optional;
  * and throws, because a client MUST fail a connection whose subprotocol it did not offer (§4.1).
  */
 @FunctionalInterface
-public interface SubprotocolSelector {
+interface SubprotocolSelector {
 
     /**
      * Returns the subprotocol to use, chosen from {@code offered}, or empty to use none.

@@ -85,7 +85,7 @@ public record WebSocketUri(boolean secure, String host, int port, String resourc
     }
 
     /** Tells whether the port is the scheme's default, 80 for ws and 443 for wss. */
-    public boolean isDefaultPort() {
+    private boolean isDefaultPort() {
         return port == (secure ? DEFAULT_SECURE_PORT : DEFAULT_PORT);
     }
 

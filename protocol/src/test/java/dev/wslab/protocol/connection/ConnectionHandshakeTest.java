@@ -6,27 +6,30 @@ import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.frame.Payload;
+import dev.wslab.protocol.handshake.AcceptKey;
 import dev.wslab.protocol.handshake.ClientHandshake;
 import dev.wslab.protocol.handshake.ClientHandshakeOptions;
 import dev.wslab.protocol.handshake.HandshakeFailure;
 import dev.wslab.protocol.handshake.HandshakeRejection;
 import dev.wslab.protocol.handshake.ServerHandshake;
+import dev.wslab.protocol.handshake.ServerHandshakeResult;
 import dev.wslab.protocol.http.Heads;
+import dev.wslab.protocol.http.HttpRequest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@DisplayName("Connection: the opening handshake (§4)")
+@DisplayName("The opening handshake (§4): ServerOpening, ClientOpening, and the connection they open")
 class ConnectionHandshakeTest {
 
     /** The client's request of RFC 6455 §1.3. */
@@ -44,29 +47,37 @@ class ConnectionHandshakeTest {
         return out.toByteArray();
     }
 
+    private static ByteBuffer buffer(byte[] bytes) {
+        return ByteBuffer.wrap(bytes);
+    }
+
     @Nested
     @DisplayName("server side")
     class ServerSide {
 
-        private final Connection server = Connection.server(Limits.DEFAULTS);
+        private final ServerOpening opening = new ServerOpening(Limits.DEFAULTS);
+
+        private HttpRequest requestOf(byte[] bytes) {
+            var outcome = opening.receive(buffer(bytes));
+            assertThat(outcome).get().isInstanceOf(ServerOpening.RequestReceived.class);
+            return ((ServerOpening.RequestReceived) outcome.get()).request();
+        }
 
         @Test
         @DisplayName("§1.3 the RFC's request is reported, and accepting it sends the RFC's 101 response")
         void rfcExample() {
-            assertThat(server.state()).isEqualTo(ConnectionState.CONNECTING);
-            server.receive(ascii(RFC_REQUEST));
-            List<Event> events = server.takeEvents();
-            assertThat(events).singleElement().isInstanceOf(Event.HandshakeRequested.class);
-            var request = ((Event.HandshakeRequested) events.getFirst()).request();
+            HttpRequest request = requestOf(ascii(RFC_REQUEST));
 
-            server.respond(ServerHandshake.supporting("chat").validate(request));
+            var accepted = (ServerHandshakeResult.Accepted) ServerHandshake.supporting("chat").validate(request);
+            Connection server = opening.accept(accepted);
 
-            String response = new String(server.takeOutgoingBytes(), StandardCharsets.ISO_8859_1);
+            String response = new String(accepted.toBytes(), StandardCharsets.ISO_8859_1);
             assertThat(response).startsWith("HTTP/1.1 101 Switching Protocols\r\n")
                     .contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n")
                     .contains("Sec-WebSocket-Protocol: chat\r\n")
                     .endsWith("\r\n\r\n");
             assertThat(server.takeEvents()).containsExactly(new Event.Opened(Optional.of("chat")));
+            assertThat(server.takeOutgoingBytes()).isEmpty();
             assertThat(server.state()).isEqualTo(ConnectionState.OPEN);
         }
 
@@ -74,66 +85,67 @@ class ConnectionHandshakeTest {
         @DisplayName("bytes right after the request head are the client's first frames")
         void bytesAfterTheRequestAreReadAsFrames() {
             byte[] frame = FrameEncoder.encode(Frame.text("early").maskedWith(42));
-            server.receive(concat(ascii(RFC_REQUEST), frame));
-            var request = ((Event.HandshakeRequested) server.takeEvents().getFirst()).request();
-            server.respond(ServerHandshake.create().validate(request));
+            HttpRequest request = requestOf(concat(ascii(RFC_REQUEST), frame));
+            Connection server = opening.accept((ServerHandshakeResult.Accepted) ServerHandshake.create().validate(request));
             assertThat(server.takeEvents()).containsExactly(new Event.Opened(Optional.empty()),
                     new Event.TextMessage("early"));
         }
 
         @Test
         void theRequestMayArriveOneByteAtATime() {
-            for (byte b : ascii(RFC_REQUEST)) {
-                server.receive(new byte[] {b});
+            byte[] request = ascii(RFC_REQUEST);
+            for (int i = 0; i < request.length - 1; i++) {
+                assertThat(opening.receive(buffer(new byte[] {request[i]}))).as("byte %d", i).isEmpty();
             }
-            assertThat(server.takeEvents()).singleElement().isInstanceOf(Event.HandshakeRequested.class);
+            assertThat(opening.receive(buffer(new byte[] {request[request.length - 1]})))
+                    .get().isInstanceOf(ServerOpening.RequestReceived.class);
         }
 
         @Test
-        @DisplayName("§4.4 another version is rejected with 426 and Sec-WebSocket-Version: 13, and the connection closes")
+        @DisplayName("§4.4 another version is rejected with 426 and Sec-WebSocket-Version: 13, and no connection opens")
         void rejection() {
-            server.receive(ascii(RFC_REQUEST.replace("Version: 13", "Version: 8")));
-            var request = ((Event.HandshakeRequested) server.takeEvents().getFirst()).request();
-            server.respond(ServerHandshake.create().validate(request));
-            String response = new String(server.takeOutgoingBytes(), StandardCharsets.ISO_8859_1);
+            HttpRequest request = requestOf(ascii(RFC_REQUEST.replace("Version: 13", "Version: 8")));
+            var result = ServerHandshake.create().validate(request);
+            assertThat(result).isInstanceOfSatisfying(HandshakeRejection.class, rejection ->
+                    assertThat(rejection.kind()).isEqualTo(HandshakeRejection.Kind.UNSUPPORTED_VERSION));
+            String response = new String(result.toBytes(), StandardCharsets.ISO_8859_1);
             assertThat(response).startsWith("HTTP/1.1 426 ").contains("Sec-WebSocket-Version: 13\r\n");
-            List<Event> events = server.takeEvents();
-            assertThat(events.getFirst()).isInstanceOfSatisfying(Event.HandshakeRejected.class, rejected ->
-                    assertThat(rejected.rejection().kind()).isEqualTo(HandshakeRejection.Kind.UNSUPPORTED_VERSION));
-            assertThat(events.getLast()).isInstanceOf(Event.Closed.class);
-            assertThat(server.state()).isEqualTo(ConnectionState.CLOSED);
         }
 
         @Test
-        void aMalformedHeadIsAnsweredWith400ByTheConnectionItself() {
-            server.receive(ascii("GET /chat HTTP/1.1\nHost: x\n\n"));
-            assertThat(new String(server.takeOutgoingBytes(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 400 ");
-            assertThat(server.takeEvents().getFirst()).isInstanceOfSatisfying(Event.HandshakeRejected.class,
-                    rejected -> assertThat(rejected.rejection().kind()).isEqualTo(HandshakeRejection.Kind.MALFORMED_HEAD));
-            assertThat(server.state()).isEqualTo(ConnectionState.CLOSED);
+        void aMalformedHeadIsRefusedWith400() {
+            var outcome = opening.receive(buffer(ascii("GET /chat HTTP/1.1\nHost: x\n\n")));
+            assertThat(outcome).get().isInstanceOfSatisfying(ServerOpening.Refused.class, refused -> {
+                assertThat(refused.rejection().kind()).isEqualTo(HandshakeRejection.Kind.MALFORMED_HEAD);
+                assertThat(new String(refused.rejection().toBytes(), StandardCharsets.ISO_8859_1))
+                        .startsWith("HTTP/1.1 400 ");
+            });
         }
 
         @Test
-        void aHeadOverTheLimitIsAnsweredWith431() {
-            Connection small = Connection.server(Limits.DEFAULTS.withMaxHandshakeHeadSize(64));
-            small.receive(ascii(RFC_REQUEST));
-            assertThat(new String(small.takeOutgoingBytes(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 431 ");
-            assertThat(small.state()).isEqualTo(ConnectionState.CLOSED);
+        void aHeadOverTheLimitIsRefusedWith431() {
+            ServerOpening small = new ServerOpening(Limits.DEFAULTS.withMaxHandshakeHeadSize(64));
+            var outcome = small.receive(buffer(ascii(RFC_REQUEST)));
+            assertThat(outcome).get().isInstanceOfSatisfying(ServerOpening.Refused.class, refused ->
+                    assertThat(new String(refused.rejection().toBytes(), StandardCharsets.ISO_8859_1))
+                            .startsWith("HTTP/1.1 431 "));
         }
 
         @Test
-        void nothingMaySendOrArriveBeforeTheApplicationResponds() {
-            server.receive(ascii(RFC_REQUEST));
-            assertThatThrownBy(() -> server.sendText("too early")).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> server.receive(new byte[] {1})).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("respond()");
+        void nothingMayArriveBeforeTheApplicationAnswersAndNothingButARequestIsAccepted() {
+            var accepted = (ServerHandshakeResult.Accepted) ServerHandshake.create()
+                    .validate(new ServerOpening(Limits.DEFAULTS).receive(buffer(ascii(RFC_REQUEST)))
+                            .map(outcome -> ((ServerOpening.RequestReceived) outcome).request()).orElseThrow());
+            assertThatThrownBy(() -> opening.accept(accepted)).isInstanceOf(IllegalStateException.class);
+            opening.receive(buffer(ascii(RFC_REQUEST)));
+            assertThatThrownBy(() -> opening.receive(buffer(new byte[] {1}))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already ended");
         }
 
         @Test
-        void aConnectionThatEndsDuringTheHandshakeIsClosed() {
-            server.receive(ascii("GET /chat HT"));
-            server.receiveEof();
-            assertThat(server.takeEvents()).containsExactly(new Event.Closed(CloseStatus.ABNORMAL, CloseStatus.ABNORMAL, false));
+        void aConnectionThatEndsDuringTheHandshakeEndsTheOpening() {
+            assertThat(opening.receive(buffer(ascii("GET /chat HT")))).isEmpty();
+            assertThat(opening.receiveEof()).isEqualTo(new ServerOpening.ClosedBeforeRequest());
         }
     }
 
@@ -143,50 +155,62 @@ class ConnectionHandshakeTest {
 
         private final ClientHandshake handshake = ClientHandshake.create(URI.create("ws://example.com/chat"),
                 ClientHandshakeOptions.NONE.withSubprotocols("chat"), new Random(7));
-        private final Connection client = Connection.client(handshake, Limits.DEFAULTS, MaskingKeySource.fixed(0x01020304));
+        private final ClientOpening opening = new ClientOpening(handshake, Limits.DEFAULTS,
+                MaskingKeySource.fixed(0x01020304));
+
+        /** The Sec-WebSocket-Accept a server answers to this handshake's request. */
+        private String expectedAccept() {
+            return AcceptKey.of(handshake.request().headers().first("Sec-WebSocket-Key").orElseThrow());
+        }
 
         private byte[] response(String accept) {
             return ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n");
         }
 
+        private HandshakeFailure failureOf(Optional<ClientOpening.Outcome> outcome) {
+            assertThat(outcome).get().isInstanceOf(ClientOpening.Failed.class);
+            return ((ClientOpening.Failed) outcome.get()).failure();
+        }
+
         @Test
         void theFirstBytesOutAreTheRequest() {
-            assertThat(client.state()).isEqualTo(ConnectionState.CONNECTING);
-            assertThat(new String(client.takeOutgoingBytes(), StandardCharsets.ISO_8859_1))
-                    .startsWith("GET /chat HTTP/1.1\r\n").contains("Sec-WebSocket-Key: " + handshake.key());
+            assertThat(new String(opening.request(), StandardCharsets.ISO_8859_1))
+                    .startsWith("GET /chat HTTP/1.1\r\n").contains("Sec-WebSocket-Key: ")
+                    .isEqualTo(new String(handshake.request().toBytes(), StandardCharsets.ISO_8859_1));
         }
 
         @Test
         @DisplayName("frames in the same read as the 101 response are delivered after Opened")
         void framesRightAfterTheResponse() {
-            client.receive(concat(response(handshake.expectedAccept()), FrameEncoder.encode(Frame.text("hi"))));
-            assertThat(client.takeEvents()).containsExactly(new Event.Opened(Optional.empty()), new Event.TextMessage("hi"));
+            var outcome = opening.receive(buffer(concat(response(expectedAccept()),
+                    FrameEncoder.encode(Frame.text("hi")))));
+            assertThat(outcome).get().isInstanceOfSatisfying(ClientOpening.Opened.class, opened -> {
+                assertThat(opened.accepted().subprotocol()).isEmpty();
+                assertThat(opened.connection().state()).isEqualTo(ConnectionState.OPEN);
+                assertThat(opened.connection().takeEvents()).containsExactly(new Event.Opened(Optional.empty()),
+                        new Event.TextMessage("hi"));
+            });
         }
 
         @Test
         @DisplayName("§4.1 a wrong Sec-WebSocket-Accept fails the handshake")
         void wrongAccept() {
-            client.receive(response("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
-            assertThat(client.takeEvents().getFirst()).isInstanceOfSatisfying(Event.HandshakeFailed.class,
-                    failed -> assertThat(failed.failure().kind()).isEqualTo(HandshakeFailure.Kind.INVALID_ACCEPT));
-            assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+            assertThat(failureOf(opening.receive(buffer(response("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="))))
+                    .kind()).isEqualTo(HandshakeFailure.Kind.INVALID_ACCEPT);
+            assertThatThrownBy(() -> opening.receive(buffer(new byte[] {1}))).isInstanceOf(IllegalStateException.class);
         }
 
         @Test
         void aMalformedResponseFailsTheHandshake() {
-            client.receive(ascii("HTTP/1.1 101\nUpgrade: websocket\n\n"));
-            assertThat(client.takeEvents().getFirst()).isInstanceOfSatisfying(Event.HandshakeFailed.class,
-                    failed -> assertThat(failed.failure().kind()).isEqualTo(HandshakeFailure.Kind.MALFORMED_RESPONSE));
+            assertThat(failureOf(opening.receive(buffer(ascii("HTTP/1.1 101\nUpgrade: websocket\n\n")))).kind())
+                    .isEqualTo(HandshakeFailure.Kind.MALFORMED_RESPONSE);
         }
 
         @Test
         void theServerClosingBeforeItAnswersFailsTheHandshake() {
-            client.receive(ascii("HTTP/1.1 101 Switching"));
-            client.receiveEof();
-            assertThat(client.takeEvents().getFirst()).isInstanceOfSatisfying(Event.HandshakeFailed.class,
-                    failed -> assertThat(failed.failure().kind()).isEqualTo(HandshakeFailure.Kind.CLOSED_BEFORE_RESPONSE));
-            assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+            assertThat(opening.receive(buffer(ascii("HTTP/1.1 101 Switching")))).isEmpty();
+            assertThat(opening.receiveEof().failure().kind()).isEqualTo(HandshakeFailure.Kind.CLOSED_BEFORE_RESPONSE);
         }
     }
 
@@ -195,13 +219,14 @@ class ConnectionHandshakeTest {
     void clientAndServerEndToEnd() {
         ClientHandshake handshake = ClientHandshake.create(URI.create("ws://localhost:8080/echo?x=1"),
                 ClientHandshakeOptions.NONE.withSubprotocols("v2", "v1"), new Random(1));
-        Connection client = Connection.client(handshake, Limits.DEFAULTS, MaskingKeySource.seeded(5));
-        Connection server = Connection.server(Limits.DEFAULTS);
+        ClientOpening clientOpening = new ClientOpening(handshake, Limits.DEFAULTS, MaskingKeySource.seeded(5));
+        ServerOpening serverOpening = new ServerOpening(Limits.DEFAULTS);
 
-        server.receive(client.takeOutgoingBytes());
-        var request = ((Event.HandshakeRequested) server.takeEvents().getFirst()).request();
-        server.respond(ServerHandshake.supporting("v1", "v2").validate(request));
-        client.receive(server.takeOutgoingBytes());
+        var received = (ServerOpening.RequestReceived) serverOpening.receive(buffer(clientOpening.request())).orElseThrow();
+        var accepted = (ServerHandshakeResult.Accepted) ServerHandshake.supporting("v1", "v2").validate(received.request());
+        Connection server = serverOpening.accept(accepted);
+        var opened = (ClientOpening.Opened) clientOpening.receive(buffer(accepted.toBytes())).orElseThrow();
+        Connection client = opened.connection();
         assertThat(client.takeEvents()).containsExactly(new Event.Opened(Optional.of("v1")));
         assertThat(server.takeEvents()).containsExactly(new Event.Opened(Optional.of("v1")));
 

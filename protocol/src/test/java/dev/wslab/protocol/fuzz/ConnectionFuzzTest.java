@@ -5,10 +5,13 @@ import dev.wslab.protocol.Role;
 import dev.wslab.protocol.connection.Connection;
 import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.connection.ServerOpening;
 import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.handshake.ServerHandshake;
+import dev.wslab.protocol.handshake.ServerHandshakeResult;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * depend on how the bytes were split into socket reads.
  *
  * <p>Input layout ({@link FuzzInput}): byte 0 chooses the connection by its value modulo 3: 0, a server
- * from its handshake on ({@link Connection#server}, answering each request with
- * {@link ServerHandshake#validate}); 1, an open server; 2, an open client (both {@link Connection#open},
- * masking key 0). Byte 1 sets the split point; the rest is what the peer sends. The transport then ends
- * ({@link Connection#receiveEof}).
+ * from its handshake on (a {@link ServerOpening}, answering the request with {@link ServerHandshake#validate}
+ * and going on with the connection it opens); 1, an open server; 2, an open client (both
+ * {@link Connection#open}, masking key 0). Byte 1 sets the split point; the rest is what the peer sends. The
+ * transport then ends ({@link Connection#receiveEof}, or {@link ServerOpening#receiveEof} before a request).
  *
  * <p>In every build ({@code mvn verify}) the test only replays the committed inputs of
  * {@code src/test/resources/dev/wslab/protocol/fuzz/ConnectionFuzzTestInputs/receivesAnyBytesAsEventsNeverAsAnException/}.
@@ -40,8 +43,12 @@ class ConnectionFuzzTest {
 
     private static final ServerHandshake HANDSHAKE = ServerHandshake.create();
 
-    /** Everything the connection reported and sent, and where it ended up. */
-    private record Outcome(List<Event> events, String sentHex, ConnectionState state) {
+    /**
+     * Everything the opening and the connection reported and sent, and where it ended up (CLOSED too when
+     * no connection opened).
+     */
+    private record Outcome(List<ServerOpening.Outcome> opening, List<Event> events, String sentHex,
+                           ConnectionState state) {
     }
 
     @FuzzTest(maxDuration = "2m")
@@ -51,8 +58,8 @@ class ConnectionFuzzTest {
 
         // Every 2 wire bytes can be an empty frame that yields no event (a non-final continuation): the
         // decoder's header and chunk for it are allowed on top of the per-event allowance.
-        Outcome whole = input.checkAllocation(() -> receive(mode, input.wire()), outcome -> outcome.events().size(),
-                input.wire().length / 2);
+        Outcome whole = input.checkAllocation(() -> receive(mode, input.wire()),
+                outcome -> outcome.opening().size() + outcome.events().size(), input.wire().length / 2);
 
         assertThat(whole.state()).isEqualTo(ConnectionState.CLOSED);
         assertThat(receive(mode, input.first(), input.second())).as("split at %d", input.split()).isEqualTo(whole);
@@ -61,32 +68,79 @@ class ConnectionFuzzTest {
 
     /** Gives the pieces to a new connection as successive socket reads, then ends the transport. */
     private static Outcome receive(int mode, byte[]... pieces) {
-        Connection connection = switch (mode) {
-            case 0 -> Connection.server(FuzzInput.LIMITS);
-            case 1 -> Connection.open(Role.SERVER, FuzzInput.LIMITS, MaskingKeySource.fixed(0));
-            default -> Connection.open(Role.CLIENT, FuzzInput.LIMITS, MaskingKeySource.fixed(0));
+        Endpoint endpoint = switch (mode) {
+            case 0 -> new Endpoint(new ServerOpening(FuzzInput.LIMITS));
+            case 1 -> new Endpoint(Connection.open(Role.SERVER, FuzzInput.LIMITS, MaskingKeySource.fixed(0)));
+            default -> new Endpoint(Connection.open(Role.CLIENT, FuzzInput.LIMITS, MaskingKeySource.fixed(0)));
         };
-        List<Event> events = new ArrayList<>();
-        ByteArrayOutputStream sent = new ByteArrayOutputStream();
         for (byte[] piece : pieces) {
-            connection.receive(piece);
-            drain(connection, events, sent);
+            endpoint.receive(ByteBuffer.wrap(piece));
         }
-        connection.receiveEof();
-        drain(connection, events, sent);
-        return new Outcome(events, HexFormat.of().formatHex(sent.toByteArray()), connection.state());
+        endpoint.receiveEof();
+        return endpoint.outcome();
     }
 
-    /** Takes the events and the outgoing bytes, answering a handshake request as a server application does. */
-    private static void drain(Connection connection, List<Event> events, ByteArrayOutputStream sent) {
-        List<Event> taken = connection.takeEvents();
-        events.addAll(taken);
-        for (Event event : taken) {
-            if (event instanceof Event.HandshakeRequested(var request)) {
-                connection.respond(HANDSHAKE.validate(request));
-                events.addAll(connection.takeEvents());
+    /** The side under test: a server's opening until it ends, then the connection it opened, if any. */
+    private static final class Endpoint {
+
+        private final ServerOpening opening;
+        private final List<ServerOpening.Outcome> openingOutcomes = new ArrayList<>();
+        private final List<Event> events = new ArrayList<>();
+        private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        private Connection connection;
+
+        Endpoint(ServerOpening opening) {
+            this.opening = opening;
+        }
+
+        Endpoint(Connection connection) {
+            this.opening = null;
+            this.connection = connection;
+        }
+
+        void receive(ByteBuffer bytes) {
+            if (connection != null) {
+                connection.receive(bytes);
+                drain();
+            } else if (openingOutcomes.isEmpty()) {
+                opening.receive(bytes).ifPresent(this::answer);
             }
         }
-        sent.writeBytes(connection.takeOutgoingBytes());
+
+        void receiveEof() {
+            if (connection != null) {
+                connection.receiveEof();
+                drain();
+            } else if (openingOutcomes.isEmpty()) {
+                openingOutcomes.add(opening.receiveEof());
+            }
+        }
+
+        /** Answers the opening's outcome as a server application does. */
+        private void answer(ServerOpening.Outcome outcome) {
+            openingOutcomes.add(outcome);
+            switch (outcome) {
+                case ServerOpening.RequestReceived received -> {
+                    ServerHandshakeResult result = HANDSHAKE.validate(received.request());
+                    sent.writeBytes(result.toBytes());
+                    if (result instanceof ServerHandshakeResult.Accepted accepted) {
+                        connection = opening.accept(accepted);
+                        drain();
+                    }
+                }
+                case ServerOpening.Refused refused -> sent.writeBytes(refused.rejection().toBytes());
+                case ServerOpening.ClosedBeforeRequest closed -> { }
+            }
+        }
+
+        private void drain() {
+            events.addAll(connection.takeEvents());
+            sent.writeBytes(connection.takeOutgoingBytes());
+        }
+
+        Outcome outcome() {
+            ConnectionState state = connection != null ? connection.state() : ConnectionState.CLOSED;
+            return new Outcome(openingOutcomes, events, HexFormat.of().formatHex(sent.toByteArray()), state);
+        }
     }
 }

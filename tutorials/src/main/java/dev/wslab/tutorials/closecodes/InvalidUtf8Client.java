@@ -1,6 +1,7 @@
 package dev.wslab.tutorials.closecodes;
 
 import dev.wslab.protocol.Limits;
+import dev.wslab.protocol.connection.ClientOpening;
 import dev.wslab.protocol.connection.Connection;
 import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
@@ -10,6 +11,9 @@ import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
 import dev.wslab.protocol.handshake.ClientHandshake;
+import dev.wslab.transport.Deadline;
+import dev.wslab.transport.HandshakeDriver;
+import dev.wslab.transport.HandshakeTap;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +21,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,22 +46,22 @@ public final class InvalidUtf8Client {
     public static List<Event> sendText(URI uri, byte[] bytes) throws IOException {
         SecureRandom random = new SecureRandom();
         ClientHandshake handshake = ClientHandshake.create(uri, random);
-        Connection connection = Connection.client(handshake, Limits.DEFAULTS, MaskingKeySource.secure());
-        List<Event> events = new ArrayList<>();
+        ClientOpening opening = new ClientOpening(handshake, Limits.DEFAULTS, MaskingKeySource.secure());
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000); // a safety net: the server answers in milliseconds
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            out.write(connection.takeOutgoingBytes()); // the opening handshake request
+            // The opening handshake, read with a deadline by the same driver as the real client's.
+            Connection connection = switch (HandshakeDriver.awaitResponse(socket, opening,
+                    Deadline.after(Duration.ofSeconds(10)), HandshakeTap.NONE)) {
+                case HandshakeDriver.Ended<ClientOpening.Outcome>(ClientOpening.Opened opened) -> opened.connection();
+                case HandshakeDriver.Ended<ClientOpening.Outcome>(ClientOpening.Failed failed) ->
+                        throw new IOException("handshake refused: " + failed.failure().message());
+                case HandshakeDriver.TimedOut<ClientOpening.Outcome> timedOut ->
+                        throw new IOException("the server did not answer the handshake within 10 s");
+            };
+            List<Event> events = new ArrayList<>(connection.takeEvents());
             byte[] buffer = new byte[4096];
-            while (connection.state() == ConnectionState.CONNECTING) {
-                int count = in.read(buffer);
-                if (count < 0) {
-                    throw new IOException("the server closed before answering the handshake");
-                }
-                connection.receive(Arrays.copyOf(buffer, count));
-                events.addAll(connection.takeEvents());
-            }
             // The rule-breaking part: a masked TEXT frame (RFC 6455 §5.3) whose payload is not UTF-8.
             Frame broken = Frame.of(Opcode.TEXT, Payload.of(bytes)).maskedWith(random.nextInt());
             out.write(FrameEncoder.encode(broken));
@@ -72,8 +77,8 @@ public final class InvalidUtf8Client {
                 writeQuietly(out, connection.takeOutgoingBytes());
                 events.addAll(connection.takeEvents());
             }
+            return events;
         }
-        return events;
     }
     // end::send-bad-utf8[]
 

@@ -2,20 +2,21 @@ package dev.wslab.tutorials.debugging;
 
 import dev.wslab.client.ClientObserver;
 import dev.wslab.protocol.Limits;
-import dev.wslab.protocol.connection.Connection;
-import dev.wslab.protocol.connection.ConnectionState;
-import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.connection.ClientOpening;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.handshake.ClientHandshake;
+import dev.wslab.transport.Deadline;
+import dev.wslab.transport.HandshakeDriver;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -65,7 +66,7 @@ public final class FrameScriptClient implements AutoCloseable {
                     (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             FrameScriptClient client = new FrameScriptClient(socket, observer);
-            client.handshake(handshake);
+            client.handshake(handshake, timeout);
             return client;
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -74,29 +75,17 @@ public final class FrameScriptClient implements AutoCloseable {
     }
 
     /** Sends the request and reads until the response head is judged; the connection is then OPEN. */
-    private void handshake(ClientHandshake handshake) throws IOException {
-        // The protocol's Connection builds the request and judges the response; after that, frames are ours.
-        Connection connection = Connection.client(handshake, Limits.DEFAULTS, maskingKeys);
-        byte[] request = connection.takeOutgoingBytes();
-        observer.handshakeBytes(false, request, 0, request.length);
-        socket.getOutputStream().write(request);
-        socket.getOutputStream().flush();
-        InputStream in = socket.getInputStream();
-        while (connection.state() == ConnectionState.CONNECTING) {
-            int count = in.read(buffer);
-            if (count < 0) {
-                throw new IOException("the server closed the connection during the handshake");
+    private void handshake(ClientHandshake handshake, Duration timeout) throws IOException {
+        // The protocol's opening builds the request and judges the response; after that, frames are ours.
+        ClientOpening opening = new ClientOpening(handshake, Limits.DEFAULTS, maskingKeys);
+        switch (HandshakeDriver.awaitResponse(socket, opening, Deadline.after(timeout), observer.handshakeTap())) {
+            case HandshakeDriver.TimedOut<ClientOpening.Outcome> timedOut ->
+                    throw new SocketTimeoutException("no answer to the handshake within " + timeout.toMillis() + " ms");
+            case HandshakeDriver.Ended<ClientOpening.Outcome>(ClientOpening.Failed failed) ->
+                    throw new IOException("handshake refused: " + failed.failure());
+            case HandshakeDriver.Ended<ClientOpening.Outcome>(ClientOpening.Opened opened) -> {
+                // OPEN: from here on this client reads the server's frames itself.
             }
-            observer.handshakeBytes(true, buffer, 0, count);
-            connection.receive(ByteBuffer.wrap(buffer, 0, count));
-        }
-        for (Event event : connection.takeEvents()) {
-            if (event instanceof Event.HandshakeFailed failed) {
-                throw new IOException("handshake refused: " + failed.failure());
-            }
-        }
-        if (connection.state() != ConnectionState.OPEN) {
-            throw new IOException("the connection is " + connection.state() + " after the handshake");
         }
     }
 
