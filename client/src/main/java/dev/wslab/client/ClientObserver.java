@@ -2,6 +2,7 @@ package dev.wslab.client;
 
 import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.transport.Direction;
 import dev.wslab.transport.SessionObserver;
 import dev.wslab.transport.WebSocketSession;
 
@@ -23,10 +24,10 @@ public interface ClientObserver extends SessionObserver {
     }
 
     /**
-     * Bytes were written ({@code inbound} false) or read during the opening handshake. A read may hold the
-     * end of the response head and the server's first frames.
+     * Bytes were written or read during the opening handshake. A read may hold the end of the response head
+     * and the server's first frames.
      */
-    default void handshakeBytes(boolean inbound, byte[] bytes, int offset, int length) {
+    default void handshakeBytes(Direction direction, byte[] bytes, int offset, int length) {
     }
 
     /**
@@ -46,10 +47,10 @@ public interface ClientObserver extends SessionObserver {
             }
 
             @Override
-            public void handshakeBytes(boolean inbound, byte[] bytes, int offset, int length) {
+            public void handshakeBytes(Direction direction, byte[] bytes, int offset, int length) {
                 list.forEach(o -> {
                     if (o instanceof ClientObserver c) {
-                        c.handshakeBytes(inbound, bytes, offset, length);
+                        c.handshakeBytes(direction, bytes, offset, length);
                     }
                 });
             }
@@ -65,8 +66,8 @@ public interface ClientObserver extends SessionObserver {
             }
 
             @Override
-            public void bytes(WebSocketSession session, boolean inbound, byte[] bytes, int offset, int length) {
-                list.forEach(o -> o.bytes(session, inbound, bytes, offset, length));
+            public void bytes(WebSocketSession session, Direction direction, byte[] bytes, int offset, int length) {
+                list.forEach(o -> o.bytes(session, direction, bytes, offset, length));
             }
 
             @Override

@@ -9,6 +9,7 @@ import dev.wslab.protocol.handshake.ClientHandshake;
 import dev.wslab.protocol.handshake.HandshakeFailure;
 import dev.wslab.protocol.handshake.WebSocketUri;
 import dev.wslab.transport.Closeables;
+import dev.wslab.transport.Direction;
 import dev.wslab.transport.WebSocketSession;
 
 import javax.net.ssl.SSLContext;
@@ -155,7 +156,7 @@ public final class WebSocketClient {
         try {
             OutputStream out = socket.getOutputStream();
             byte[] request = connection.takeOutgoingBytes();
-            observer.handshakeBytes(false, request, 0, request.length);
+            observer.handshakeBytes(Direction.OUTBOUND, request, 0, request.length);
             out.write(request);
             out.flush();
             InputStream in = socket.getInputStream();
@@ -166,7 +167,7 @@ public final class WebSocketClient {
                 if (count < 0) {
                     connection.receiveEof();
                 } else {
-                    observer.handshakeBytes(true, buffer, 0, count);
+                    observer.handshakeBytes(Direction.INBOUND, buffer, 0, count);
                     connection.receive(ByteBuffer.wrap(buffer, 0, count));
                 }
                 events.addAll(connection.takeEvents());
@@ -197,7 +198,7 @@ public final class WebSocketClient {
             if (replies.length > 0) {
                 socket.getOutputStream().write(replies);
                 socket.getOutputStream().flush();
-                observer.handshakeBytes(false, replies, 0, replies.length);
+                observer.handshakeBytes(Direction.OUTBOUND, replies, 0, replies.length);
             }
         } catch (IOException e) {
             throw new ConnectFailedException(Kind.NETWORK, "the connection to " + handshake.uri()

@@ -69,6 +69,10 @@ public final class Connection {
     private final ByteArrayOutputStream controlPayload = new ByteArrayOutputStream(FrameHeader.MAX_7_BIT_LENGTH);
     private CloseStatus closeReceived;
     private CloseStatus closeSent;
+    /** Whether a violation waits for {@link #failHeldViolation()} before its Close; see {@link #holdViolations()}. */
+    private boolean holdViolations;
+    /** The peer's violation whose Close frame waits for the application (reading has stopped). */
+    private Violation heldViolation;
 
     /** While CONNECTING: the client's handshake, whose response is awaited (client only). */
     private final ClientHandshake clientHandshake;
@@ -145,7 +149,7 @@ public final class Connection {
         }
         try {
             FramePart part;
-            while (state != ConnectionState.CLOSED && (part = decoder.next(bytes)) != null) {
+            while (state != ConnectionState.CLOSED && heldViolation == null && (part = decoder.next(bytes)) != null) {
                 switch (part) {
                     case FrameHeader header -> startFrame(header);
                     case PayloadChunk chunk -> continueFrame(chunk);
@@ -168,6 +172,7 @@ public final class Connection {
      * Unless the closing handshake had completed, the connection was closed abnormally: 1006 (§7.1.5).
      */
     public void receiveEof() {
+        failHeldViolation();
         if (state == ConnectionState.CONNECTING && role == Role.CLIENT) {
             events.add(new Event.HandshakeFailed(HandshakeFailure.closedBeforeResponse()));
         }
@@ -375,7 +380,9 @@ public final class Connection {
      * @throws IllegalArgumentException when the status may not be sent (§7.4.2) or its reason is too long
      */
     public void close(CloseStatus status) {
-        if (state == ConnectionState.OPEN) {
+        if (heldViolation != null) {
+            failHeldViolation(); // the peer broke a rule: its close code, not the application's, goes out
+        } else if (state == ConnectionState.OPEN) {
             sendClose(status);
         }
     }
@@ -387,6 +394,7 @@ public final class Connection {
      * for the peer's reply.
      */
     public void fail(CloseStatus status) {
+        heldViolation = null;
         if (state == ConnectionState.OPEN) {
             sendClose(status);
         }
@@ -416,6 +424,14 @@ public final class Connection {
     // tag::fail-connection[]
     private void failConnection(Violation violation) {
         events.add(new Event.Failed(violation));
+        if (holdViolations && state == ConnectionState.OPEN) {
+            heldViolation = violation; // reading stops here; the Close waits for failHeldViolation()
+            return;
+        }
+        sendFailingClose(violation);
+    }
+
+    private void sendFailingClose(Violation violation) {
         // RFC 6455 §7.1.7: "the endpoint SHOULD send a Close frame with an appropriate status code".
         if (closeSent == null) {
             sendClose(CloseStatus.of(violation.closeCode(), shortReason(violation)));
@@ -423,6 +439,27 @@ public final class Connection {
         enterClosed();
     }
     // end::fail-connection[]
+
+    /**
+     * Lets the application answer the messages that arrived before a violation of the peer's: from now on
+     * a violation while OPEN stops reading and is reported at once ({@link Event.Failed}), but the Close
+     * frame that fails the connection, and CLOSED, wait for {@link #failHeldViolation()} (or {@link #close},
+     * or the end of the transport). Until then the connection stays OPEN for sending. RFC 6455 §7.1.7 asks
+     * that no more data from the peer be processed, which holds; nothing in it forbids the answer to an
+     * earlier, valid message from going out before the Close.
+     */
+    public void holdViolations() {
+        holdViolations = true;
+    }
+
+    /** Fails the connection for the held violation, if there is one: sends its Close and enters CLOSED. */
+    public void failHeldViolation() {
+        Violation violation = heldViolation;
+        if (violation != null) {
+            heldViolation = null;
+            sendFailingClose(violation);
+        }
+    }
 
     // tag::send-close[]
     private void sendClose(CloseStatus status) {

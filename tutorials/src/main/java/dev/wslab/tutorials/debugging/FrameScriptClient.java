@@ -10,6 +10,7 @@ import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.handshake.ClientHandshake;
+import dev.wslab.transport.Direction;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ public final class FrameScriptClient implements AutoCloseable {
         // The protocol's Connection builds the request and judges the response; after that, frames are ours.
         Connection connection = Connection.client(handshake, Limits.DEFAULTS, maskingKeys);
         byte[] request = connection.takeOutgoingBytes();
-        observer.handshakeBytes(false, request, 0, request.length);
+        observer.handshakeBytes(Direction.OUTBOUND, request, 0, request.length);
         socket.getOutputStream().write(request);
         socket.getOutputStream().flush();
         InputStream in = socket.getInputStream();
@@ -87,7 +88,7 @@ public final class FrameScriptClient implements AutoCloseable {
             if (count < 0) {
                 throw new IOException("the server closed the connection during the handshake");
             }
-            observer.handshakeBytes(true, buffer, 0, count);
+            observer.handshakeBytes(Direction.INBOUND, buffer, 0, count);
             connection.receive(ByteBuffer.wrap(buffer, 0, count));
         }
         for (Event event : connection.takeEvents()) {
@@ -103,7 +104,7 @@ public final class FrameScriptClient implements AutoCloseable {
     /** Masks {@code frame} with a fresh key and writes it. */
     public void send(Frame frame) throws IOException {
         byte[] wire = FrameEncoder.encode(frame.maskedWith(maskingKeys.nextKey()));
-        observer.bytes(null, false, wire, 0, wire.length);
+        observer.bytes(null, Direction.OUTBOUND, wire, 0, wire.length);
         OutputStream out = socket.getOutputStream();
         out.write(wire);
         out.flush();
@@ -126,7 +127,7 @@ public final class FrameScriptClient implements AutoCloseable {
             if (count < 0) {
                 return Optional.empty();
             }
-            observer.bytes(null, true, buffer, 0, count);
+            observer.bytes(null, Direction.INBOUND, buffer, 0, count);
             unread = ByteBuffer.wrap(buffer.clone(), 0, count);
         }
     }
