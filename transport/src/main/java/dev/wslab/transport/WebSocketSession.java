@@ -41,10 +41,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *       connection (1006) when no Pong comes back within {@link SessionOptions#pingTimeout()}.</li>
  * </ul>
  *
+ * One {@link CloseTimer} bounds the end: a connection whose closing handshake does not finish within
+ * {@link SessionOptions#closeTimeout()} is dropped.
+ *
  * When the peer breaks a rule, every whole message it sent before is still delivered, and the Close that
  * fails the connection waits until the application has answered them, that is, until it asks for the
- * next message after the last of them (or closes the session); at most {@link SessionOptions#closeTimeout()}.
- * So an answer to a valid message goes out before the Close, whatever the TCP segments were.
+ * next message after the last of them (or closes the session); at most {@link SessionOptions#closeTimeout()},
+ * so that an application that never asks again cannot keep a failed connection open. So an answer to a
+ * valid message goes out before the Close, whatever the TCP segments were (messages that came in the same
+ * read as the end of the handshake, before the session existed, are delivered but not waited for).
  *
  * The connection is not thread-safe, so every call into it holds one lock. It is a
  * {@link ReentrantLock}, not {@code synchronized}: on Java 21 a virtual thread blocked inside
@@ -67,11 +72,11 @@ public final class WebSocketSession implements AutoCloseable {
     private final CompletableFuture<Event.Closed> closed = new CompletableFuture<>();
     private final CloseTimer closeTimer;
     private final Heartbeat heartbeat;
+    /** Messages delivered that the application has not answered yet: queued, or taken and not come back. */
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     private ConnectionState lastState;
     private Event.Closed closedEvent;
-    /** Messages delivered that the application has not answered yet: taken, it has not asked for the next. */
-    private final AtomicInteger unanswered = new AtomicInteger();
     /** Whether the thread of the application last got a message from {@link #receive()} (it is answering it). */
     private volatile boolean answering;
     /** Whether the connection holds a violation of the peer's whose Close waits for the answers. */
@@ -176,7 +181,8 @@ public final class WebSocketSession implements AutoCloseable {
      * closed anyway.
      */
     public void close(CloseStatus status) {
-        withConnection(() -> connection.close(status)); // with a held violation, that violation's Close
+        // With a violation held, the Close that goes out is the violation's (1002, 1007...), not this one.
+        withConnection(() -> connection.close(status));
         closeTimer.arm();
     }
 
@@ -200,7 +206,7 @@ public final class WebSocketSession implements AutoCloseable {
     public void abort(String reason) {
         withConnection(connection::receiveEof);
         observer.stateChanged(this, ConnectionState.CLOSED, "aborted: " + reason);
-        closeSocket();
+        Closeables.closeQuietly(socket);
     }
 
     /** Returns a future completed with how the connection ended, once the socket is closed. */
@@ -275,7 +281,9 @@ public final class WebSocketSession implements AutoCloseable {
         ConnectionState now = connection.state();
         if (now != lastState) {
             lastState = now;
-            violationHeld &= now == ConnectionState.OPEN;
+            if (now != ConnectionState.OPEN) {
+                violationHeld = false; // a violation is held only while OPEN
+            }
             observer.stateChanged(this, now, "");
         }
     }
@@ -300,7 +308,8 @@ public final class WebSocketSession implements AutoCloseable {
     private void deliver(Message message) {
         unanswered.incrementAndGet();
         try {
-            inbound.put(new Inbound.Received(message)); // blocks the reader when the application is slow: TCP pushes back
+            // Blocks the reader when the application is slow: TCP pushes back.
+            inbound.put(new Inbound.Received(message));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -378,7 +387,7 @@ public final class WebSocketSession implements AutoCloseable {
             // The socket was closed (by us, after the closing handshake or an abort) or broke.
             withConnection(connection::receiveEof);
         } finally {
-            closeSocket();
+            Closeables.closeQuietly(socket);
             closeTimer.stop();
             inbound.offer(new Inbound.End());
             outbound.add(END_OF_OUTPUT);
@@ -415,10 +424,10 @@ public final class WebSocketSession implements AutoCloseable {
                 socket.shutdownOutput();
                 awaitReaderEnd(options.closeTimeout());
             }
-            closeSocket();
+            Closeables.closeQuietly(socket);
             // end::tcp-close[]
         } catch (IOException e) {
-            closeSocket();
+            Closeables.closeQuietly(socket);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -429,14 +438,6 @@ public final class WebSocketSession implements AutoCloseable {
             closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // the peer did not close in time: the socket is closed anyway
-        }
-    }
-
-    private void closeSocket() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closed or broken: nothing left to release
         }
     }
 }
