@@ -20,12 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -346,11 +343,12 @@ class WebSocketClientTest {
             connected.await(); // the frames come in a read of their own, after the handshake's
             socket.getOutputStream().write(HexFormat.of().parseHex("810548656c6c6f" // Text "Hello", FIN, unmasked
                     + "c100")); // Text, FIN, RSV1 set without an extension (1002), unmasked, empty
-            fromClient.complete(framesUpToClose(socket));
-            socket.close();
+            // The fake never closes: after its Close the client waits the close timeout for our FIN.
+            fromClient.complete(FrameReader.readAll(socket.getInputStream().readAllBytes(), 1024));
         }));
 
-        WebSocketSession session = connect(server.uri("/"), ClientOptions.DEFAULTS);
+        WebSocketSession session = connect(server.uri("/"), ClientOptions.DEFAULTS.withSession(
+                SessionOptions.DEFAULTS.withCloseTimeout(Duration.ofMillis(200))));
         connected.countDown();
         Optional<Message> message = session.receive();
         message.ifPresent(session::send); // the application answers, then asks for the next message
@@ -361,28 +359,6 @@ class WebSocketClientTest {
         assertThat(frames).extracting(Frame::opcode).containsExactly(Opcode.TEXT.code(), Opcode.CLOSE.code());
         assertThat(frames.getFirst().payload()).isEqualTo(Payload.utf8("Hello"));
         assertThat(CloseStatus.parse(frames.getLast().payload()).code()).isEqualTo(CloseCode.PROTOCOL_ERROR);
-    }
-
-    /** Reads the client's frames up to and including its Close frame. */
-    private static List<Frame> framesUpToClose(Socket socket) throws IOException {
-        FrameReader reader = new FrameReader(1024);
-        ByteBuffer pending = ByteBuffer.allocate(0);
-        List<Frame> frames = new ArrayList<>();
-        while (frames.isEmpty() || frames.getLast().opcode() != Opcode.CLOSE.code()) {
-            Frame frame = reader.next(pending);
-            if (frame != null) {
-                frames.add(frame);
-                continue;
-            }
-            byte[] chunk = new byte[256];
-            int count = socket.getInputStream().read(chunk);
-            if (count < 0) {
-                throw new IOException("the client closed without a Close frame; frames so far: " + frames);
-            }
-            ByteBuffer joined = ByteBuffer.allocate(pending.remaining() + count).put(pending).put(chunk, 0, count);
-            pending = joined.flip();
-        }
-        return frames;
     }
 
     @Test

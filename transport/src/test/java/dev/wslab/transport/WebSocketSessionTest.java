@@ -253,30 +253,40 @@ class WebSocketSessionTest {
         return HexFormat.of().parseHex(String.join("", frames));
     }
 
+    /** A client's valid message and, in the same bytes, a frame that breaks a rule. */
+    private static final byte[] HELLO_THEN_VIOLATION_FROM_A_CLIENT = hex(
+            "818537fa213d7f9f4d5158", // Text "Hello", FIN, masked with key 37fa213d (the example of §5.7)
+            "c18000000000");          // Text, FIN, RSV1 set without an extension (1002), masked, empty
+
+    /** A server's valid message and, in the same bytes, a frame that breaks a rule. */
+    private static final byte[] HELLO_THEN_VIOLATION_FROM_A_SERVER = hex(
+            "810548656c6c6f", // Text "Hello", FIN, unmasked (the example of §5.7)
+            "c100");          // Text, FIN, RSV1 set without an extension (1002), unmasked, empty
+
+    /** Starts an echoing session in {@code role}, lets the peer write {@code fromPeer}, returns what came back. */
+    private List<Frame> echoAnswers(Role role, byte[] fromPeer) throws IOException {
+        Socket[] pair = socketPair(); // [client side, server side]: the side not in role is played by hand
+        Socket own = role == Role.SERVER ? pair[1] : pair[0];
+        Socket peer = role == Role.SERVER ? pair[0] : pair[1];
+        echo(session(own, role, SessionOptions.DEFAULTS));
+        peer.getOutputStream().write(fromPeer);
+        return framesUpToClose(peer);
+    }
+
     @Test
     @DisplayName("a server answers a message that came in the same bytes as a violation before its failing Close (§7.1.7)")
     void aServerAnswersTheMessageBeforeAViolationFirst() throws Exception {
-        Socket[] pair = socketPair(); // pair[0] plays a client by hand
-        echo(session(pair[1], Role.SERVER, SessionOptions.DEFAULTS));
+        List<Frame> answers = echoAnswers(Role.SERVER, HELLO_THEN_VIOLATION_FROM_A_CLIENT);
 
-        pair[0].getOutputStream().write(hex(
-                "818537fa213d7f9f4d5158", // Text "Hello", FIN, masked with key 37fa213d (the example of §5.7)
-                "c18000000000"));         // Text, FIN, RSV1 set without an extension (1002), masked, empty
-
-        assertEchoThenClose(framesUpToClose(pair[0]), "Hello", CloseCode.PROTOCOL_ERROR);
+        assertEchoThenClose(answers, "Hello", CloseCode.PROTOCOL_ERROR);
     }
 
     @Test
     @DisplayName("a client answers a message that came in the same bytes as a violation before its failing Close")
     void aClientAnswersTheMessageBeforeAViolationFirst() throws Exception {
-        Socket[] pair = socketPair(); // pair[1] plays a server by hand
-        echo(session(pair[0], Role.CLIENT, SessionOptions.DEFAULTS));
+        List<Frame> answers = echoAnswers(Role.CLIENT, HELLO_THEN_VIOLATION_FROM_A_SERVER);
 
-        pair[1].getOutputStream().write(hex(
-                "810548656c6c6f", // Text "Hello", FIN, unmasked (the example of §5.7)
-                "c100"));         // Text, FIN, RSV1 set without an extension (1002), unmasked, empty
-
-        assertEchoThenClose(framesUpToClose(pair[1]), "Hello", CloseCode.PROTOCOL_ERROR);
+        assertEchoThenClose(answers, "Hello", CloseCode.PROTOCOL_ERROR);
     }
 
     @Test
@@ -285,9 +295,7 @@ class WebSocketSessionTest {
         Socket[] pair = socketPair(); // pair[0] plays a client by hand
         WebSocketSession server = session(pair[1], Role.SERVER, SessionOptions.DEFAULTS.withCloseTimeout(Duration.ofMillis(200)));
 
-        pair[0].getOutputStream().write(hex(
-                "818537fa213d7f9f4d5158", // Text "Hello", FIN, masked with key 37fa213d
-                "c18000000000"));         // Text, FIN, RSV1 set without an extension (1002), masked, empty
+        pair[0].getOutputStream().write(HELLO_THEN_VIOLATION_FROM_A_CLIENT);
         assertThat(server.receive()).contains(new Message.Text("Hello")); // and never asks for the next one
 
         List<Frame> frames = framesUpToClose(pair[0]);
@@ -314,9 +322,7 @@ class WebSocketSessionTest {
         Socket[] pair = socketPair();
         WebSocketSession server = session(pair[1], Role.SERVER, SessionOptions.DEFAULTS.withCloseTimeout(Duration.ofHours(1)));
 
-        pair[0].getOutputStream().write(hex(
-                "818537fa213d7f9f4d5158", // Text "Hello", FIN, masked with key 37fa213d
-                "c18000000000"));         // Text, FIN, RSV1 set without an extension (1002), masked, empty
+        pair[0].getOutputStream().write(HELLO_THEN_VIOLATION_FROM_A_CLIENT);
         assertThat(server.receive()).contains(new Message.Text("Hello"));
         server.sendText("Hello");
         server.close(CloseStatus.NORMAL); // as the server does when a handler returns
