@@ -2,6 +2,7 @@ package dev.wslab.client;
 
 import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.transport.Direction;
 import dev.wslab.transport.HandshakeDriver;
 import dev.wslab.transport.HandshakeTap;
 import dev.wslab.transport.SessionObserver;
@@ -25,10 +26,10 @@ public interface ClientObserver extends SessionObserver {
     }
 
     /**
-     * Bytes were written ({@code inbound} false) or read during the opening handshake. A read may hold the
-     * end of the response head and the server's first frames.
+     * Bytes were written or read during the opening handshake. A read may hold the end of the response head
+     * and the server's first frames.
      */
-    default void handshakeBytes(boolean inbound, byte[] bytes, int offset, int length) {
+    default void handshakeBytes(Direction direction, byte[] bytes, int offset, int length) {
     }
 
     /** Returns the tap that shows this observer the handshake's bytes as {@link HandshakeDriver} moves them. */
@@ -37,12 +38,12 @@ public interface ClientObserver extends SessionObserver {
         return new HandshakeTap() {
             @Override
             public void sent(byte[] bytes, int offset, int length) {
-                observer.handshakeBytes(false, bytes, offset, length);
+                observer.handshakeBytes(Direction.OUTBOUND, bytes, offset, length);
             }
 
             @Override
             public void received(byte[] bytes, int offset, int length) {
-                observer.handshakeBytes(true, bytes, offset, length);
+                observer.handshakeBytes(Direction.INBOUND, bytes, offset, length);
             }
         };
     }
@@ -64,10 +65,10 @@ public interface ClientObserver extends SessionObserver {
             }
 
             @Override
-            public void handshakeBytes(boolean inbound, byte[] bytes, int offset, int length) {
+            public void handshakeBytes(Direction direction, byte[] bytes, int offset, int length) {
                 list.forEach(o -> {
                     if (o instanceof ClientObserver c) {
-                        c.handshakeBytes(inbound, bytes, offset, length);
+                        c.handshakeBytes(direction, bytes, offset, length);
                     }
                 });
             }
@@ -83,8 +84,8 @@ public interface ClientObserver extends SessionObserver {
             }
 
             @Override
-            public void bytes(WebSocketSession session, boolean inbound, byte[] bytes, int offset, int length) {
-                list.forEach(o -> o.bytes(session, inbound, bytes, offset, length));
+            public void bytes(WebSocketSession session, Direction direction, byte[] bytes, int offset, int length) {
+                list.forEach(o -> o.bytes(session, direction, bytes, offset, length));
             }
 
             @Override

@@ -10,6 +10,7 @@ import dev.wslab.protocol.handshake.HandshakeFailure;
 import dev.wslab.protocol.handshake.WebSocketUri;
 import dev.wslab.transport.Closeables;
 import dev.wslab.transport.Deadline;
+import dev.wslab.transport.Direction;
 import dev.wslab.transport.HandshakeDriver;
 import dev.wslab.transport.WebSocketSession;
 
@@ -173,7 +174,7 @@ public final class WebSocketClient {
             if (replies.length > 0) {
                 socket.getOutputStream().write(replies);
                 socket.getOutputStream().flush();
-                observer.handshakeBytes(false, replies, 0, replies.length);
+                observer.handshakeBytes(Direction.OUTBOUND, replies, 0, replies.length);
             }
         } catch (IOException e) {
             throw new ConnectFailedException(Kind.NETWORK, "the connection to " + handshake.uri()

@@ -8,6 +8,7 @@ import dev.wslab.protocol.connection.Event;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.Opcode;
+import dev.wslab.transport.Direction;
 import dev.wslab.transport.WebSocketSession;
 
 import java.io.ByteArrayOutputStream;
@@ -39,8 +40,8 @@ public final class WireTrace implements ClientObserver {
 
     private final PrintWriter out;
     private final Clock clock;
-    private final Direction sent = new Direction('>');
-    private final Direction received = new Direction('<');
+    private final ByteStream sent = new ByteStream('>');
+    private final ByteStream received = new ByteStream('<');
 
     /** Creates a trace that prints to {@code out}, with times from {@code clock}. */
     public WireTrace(PrintWriter out, Clock clock) {
@@ -54,13 +55,13 @@ public final class WireTrace implements ClientObserver {
     }
 
     @Override
-    public void handshakeBytes(boolean inbound, byte[] bytes, int offset, int length) {
-        (inbound ? received : sent).take(bytes, offset, length);
+    public void handshakeBytes(Direction direction, byte[] bytes, int offset, int length) {
+        (direction == Direction.INBOUND ? received : sent).take(bytes, offset, length);
     }
 
     @Override
-    public void bytes(WebSocketSession session, boolean inbound, byte[] bytes, int offset, int length) {
-        (inbound ? received : sent).take(bytes, offset, length);
+    public void bytes(WebSocketSession session, Direction direction, byte[] bytes, int offset, int length) {
+        (direction == Direction.INBOUND ? received : sent).take(bytes, offset, length);
     }
 
     @Override
@@ -88,7 +89,7 @@ public final class WireTrace implements ClientObserver {
     }
 
     /** One direction's byte stream: an HTTP head up to its blank line, then frames. */
-    private final class Direction {
+    private final class ByteStream {
         private final char arrow;
         private final ByteArrayOutputStream head = new ByteArrayOutputStream();
         private final FrameReader frames = new FrameReader(Limits.MAX_ARRAY_SIZE);
@@ -97,7 +98,7 @@ public final class WireTrace implements ClientObserver {
         /** The last four bytes of the head, to find its end: CR LF CR LF. */
         private int lastFour;
 
-        Direction(char arrow) {
+        ByteStream(char arrow) {
             this.arrow = arrow;
         }
 

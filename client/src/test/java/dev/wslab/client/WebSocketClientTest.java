@@ -4,6 +4,9 @@ import dev.wslab.client.ConnectFailedException.Kind;
 import dev.wslab.protocol.close.CloseCode;
 import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.frame.Frame;
+import dev.wslab.protocol.frame.FrameReader;
+import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
 import dev.wslab.protocol.handshake.HandshakeFailure;
 import dev.wslab.transport.Message;
@@ -23,7 +26,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -324,6 +331,34 @@ class WebSocketClientTest {
         Event.Closed closed = session.closed().get(10, TimeUnit.SECONDS);
         assertThat(closed.cleanly()).isTrue();
         assertThat(closed.received()).isEqualTo(CloseStatus.NORMAL);
+    }
+
+    @Test
+    @DisplayName("§7.1.7 a message that came in the same read as a violation is delivered and answered before the failing Close")
+    void aMessageBeforeAViolationIsAnsweredBeforeTheClose() throws Exception {
+        CountDownLatch connected = new CountDownLatch(1);
+        CompletableFuture<List<Frame>> fromClient = new CompletableFuture<>();
+        FakeServer server = use(new FakeServer((socket, i) -> {
+            FakeServer.accept(socket);
+            connected.await(); // the frames come in a read of their own, after the handshake's
+            socket.getOutputStream().write(HexFormat.of().parseHex("810548656c6c6f" // Text "Hello", FIN, unmasked
+                    + "c100")); // Text, FIN, RSV1 set without an extension (1002), unmasked, empty
+            // The fake never closes: after its Close the client waits the close timeout for our FIN.
+            fromClient.complete(FrameReader.readAll(socket.getInputStream().readAllBytes(), 1024));
+        }));
+
+        WebSocketSession session = connect(server.uri("/"), ClientOptions.DEFAULTS.withSession(
+                SessionOptions.DEFAULTS.withCloseTimeout(Duration.ofMillis(200))));
+        connected.countDown();
+        Optional<Message> message = session.receive();
+        message.ifPresent(session::send); // the application answers, then asks for the next message
+        assertThat(session.receive()).isEmpty();
+
+        assertThat(message).contains(new Message.Text("Hello"));
+        List<Frame> frames = fromClient.get(10, TimeUnit.SECONDS);
+        assertThat(frames).extracting(Frame::opcode).containsExactly(Opcode.TEXT.code(), Opcode.CLOSE.code());
+        assertThat(frames.getFirst().payload()).isEqualTo(Payload.utf8("Hello"));
+        assertThat(CloseStatus.parse(frames.getLast().payload()).code()).isEqualTo(CloseCode.PROTOCOL_ERROR);
     }
 
     @Test

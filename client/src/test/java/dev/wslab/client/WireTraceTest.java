@@ -1,6 +1,7 @@
 package dev.wslab.client;
 
 import dev.wslab.protocol.close.CloseStatus;
+import dev.wslab.transport.Direction;
 import dev.wslab.transport.Message;
 import dev.wslab.transport.WebSocketSession;
 import org.junit.jupiter.api.DisplayName;
@@ -33,7 +34,7 @@ class WireTraceTest {
         byte[] stream = bytes("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n"
                 + "\u0081\u0005Hello\u0088\u0002\u0003\u00e8");
         for (byte b : stream) {
-            trace.handshakeBytes(true, new byte[] {b}, 0, 1);
+            trace.handshakeBytes(Direction.INBOUND, new byte[] {b}, 0, 1);
         }
 
         assertThat(text.toString().lines()).containsExactly(
@@ -47,9 +48,9 @@ class WireTraceTest {
     @Test
     @DisplayName("§5.7 shows a masked frame's key bit and its unmasked payload")
     void maskedFrame() {
-        trace.handshakeBytes(false, bytes("GET / HTTP/1.1\r\n\r\n"), 0, 18);
+        trace.handshakeBytes(Direction.OUTBOUND, bytes("GET / HTTP/1.1\r\n\r\n"), 0, 18);
         byte[] frame = {(byte) 0x81, (byte) 0x85, 0x37, (byte) 0xfa, 0x21, 0x3d, 0x7f, (byte) 0x9f, 0x4d, 0x51, 0x58};
-        trace.bytes(null, false, frame, 0, frame.length);
+        trace.bytes(null, Direction.OUTBOUND, frame, 0, frame.length);
 
         assertThat(text.toString()).contains("> FIN=1 RSV=000 opcode=0x1 (TEXT) MASK=1 length=5 \"Hello\"");
     }

@@ -22,18 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReferenceServerConformanceTest {
 
     /**
-     * The only verdicts other than OK, each allowed by the RFC. 3.2-3.4, 4.x.3-4.x.5 and 5.15 send a valid
-     * message and a broken frame in one write: the connection fails on the broken frame before the echo
-     * handler runs, so the valid message is not echoed (NON-STRICT, as for python-websockets). When TCP
-     * happens to deliver the valid frame in a read of its own, the handler may echo it first (OK): which one
-     * is a race, so both are accepted there. 7.1.6 and 7.13.x are informational.
+     * The only verdicts other than OK, each allowed by the RFC: 7.1.6 and 7.13.x are informational. The cases
+     * that send a valid message and then a broken frame (3.2-3.4, 4.x.3-4.x.5, 5.15) are OK whether or not
+     * both arrive in one read: the session delivers the message and sends the handler's echo before the
+     * Close that fails the connection.
      */
     private static final Map<String, Verdict> ALLOWED = Map.ofEntries(
-            Map.entry("3.2", Verdict.NON_STRICT), Map.entry("3.3", Verdict.NON_STRICT),
-            Map.entry("3.4", Verdict.NON_STRICT), Map.entry("4.1.3", Verdict.NON_STRICT),
-            Map.entry("4.1.4", Verdict.NON_STRICT), Map.entry("4.1.5", Verdict.NON_STRICT),
-            Map.entry("4.2.3", Verdict.NON_STRICT), Map.entry("4.2.4", Verdict.NON_STRICT),
-            Map.entry("4.2.5", Verdict.NON_STRICT), Map.entry("5.15", Verdict.NON_STRICT),
             Map.entry("7.1.6", Verdict.INFORMATIONAL), Map.entry("7.13.1", Verdict.INFORMATIONAL),
             Map.entry("7.13.2", Verdict.INFORMATIONAL));
 
@@ -45,10 +39,8 @@ class ReferenceServerConformanceTest {
             Map<String, Verdict> notOk = new TreeMap<>();
             Map<String, String> reasons = new TreeMap<>();
             for (CaseResult result : results) {
-                boolean racedToOk = result.verdict() == Verdict.OK && ALLOWED.get(result.testCase().id()) == Verdict.NON_STRICT;
-                if (result.verdict() != Verdict.OK || racedToOk) {
-                    // A racy case that came out OK is recorded as its allowed verdict: either is fine.
-                    notOk.put(result.testCase().id(), racedToOk ? Verdict.NON_STRICT : result.verdict());
+                if (result.verdict() != Verdict.OK) {
+                    notOk.put(result.testCase().id(), result.verdict());
                     reasons.put(result.testCase().id(), result.reason());
                 }
             }

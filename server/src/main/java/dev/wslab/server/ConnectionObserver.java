@@ -6,6 +6,7 @@ import dev.wslab.protocol.connection.Event;
 import dev.wslab.protocol.frame.FrameDecoder;
 import dev.wslab.protocol.frame.FrameHeader;
 import dev.wslab.protocol.frame.FramePart;
+import dev.wslab.transport.Direction;
 import dev.wslab.transport.SessionObserver;
 import dev.wslab.transport.WebSocketSession;
 
@@ -73,9 +74,9 @@ final class ConnectionObserver implements SessionObserver {
     }
 
     @Override
-    public void bytes(WebSocketSession session, boolean inbound, byte[] bytes, int offset, int length) {
-        metrics.bytes(inbound, length);
-        if (!inbound && !outgoingBroken) {
+    public void bytes(WebSocketSession session, Direction direction, byte[] bytes, int offset, int length) {
+        metrics.bytes(direction, length);
+        if (direction == Direction.OUTBOUND && !outgoingBroken) {
             countOutgoingMessages(ByteBuffer.wrap(bytes, offset, length));
         }
     }

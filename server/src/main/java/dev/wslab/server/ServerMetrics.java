@@ -3,6 +3,7 @@ package dev.wslab.server;
 import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.connection.Event;
 import dev.wslab.protocol.http.HttpHeaders;
+import dev.wslab.transport.Direction;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -76,8 +77,8 @@ public final class ServerMetrics {
         messages.labelValues("out").inc();
     }
 
-    void bytes(boolean inbound, int count) {
-        bytes.labelValues(inbound ? "in" : "out").inc(count);
+    void bytes(Direction direction, int count) {
+        bytes.labelValues(direction == Direction.INBOUND ? "in" : "out").inc(count);
     }
 
     void pingRoundTrip(Duration roundTrip) {

@@ -25,8 +25,8 @@ public interface SessionObserver {
     default void event(WebSocketSession session, Event event) {
     }
 
-    /** Bytes were read from ({@code inbound}) or written to the socket. */
-    default void bytes(WebSocketSession session, boolean inbound, byte[] bytes, int offset, int length) {
+    /** Bytes were read from the socket ({@link Direction#INBOUND}) or written to it ({@link Direction#OUTBOUND}). */
+    default void bytes(WebSocketSession session, Direction direction, byte[] bytes, int offset, int length) {
     }
 
     /** A Pong answered this session's Ping after {@code roundTrip}. */

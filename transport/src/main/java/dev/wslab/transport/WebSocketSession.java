@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -36,10 +37,19 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>The <b>writer</b> writes the connection's outgoing bytes from a queue bounded by
  *       {@link SessionOptions#maxQueuedBytes()}, so a peer that reads too slowly cannot make memory grow:
  *       the connection is failed with 1008 instead.</li>
- *   <li>The <b>heartbeat</b> sends a Ping every {@link SessionOptions#pingInterval()} and drops the
- *       connection (1006) when no Pong comes back within {@link SessionOptions#pingTimeout()}: the only way
- *       to notice a peer that vanished without closing TCP.</li>
+ *   <li>The {@link Heartbeat} sends a Ping every {@link SessionOptions#pingInterval()} and drops the
+ *       connection (1006) when no Pong comes back within {@link SessionOptions#pingTimeout()}.</li>
  * </ul>
+ *
+ * One {@link CloseTimer} bounds the end: a connection whose closing handshake does not finish within
+ * {@link SessionOptions#closeTimeout()} is dropped.
+ *
+ * When the peer breaks a rule, every whole message it sent before is still delivered, and the Close that
+ * fails the connection waits until the application has answered them, that is, until it asks for the
+ * next message after the last of them (or closes the session); at most {@link SessionOptions#closeTimeout()},
+ * so that an application that never asks again cannot keep a failed connection open. So an answer to a
+ * valid message goes out before the Close, whatever the TCP segments were (messages that came in the same
+ * read as the end of the handshake, before the session existed, are delivered but not waited for).
  *
  * The connection is not thread-safe, so every call into it holds one lock. It is a
  * {@link ReentrantLock}, not {@code synchronized}: on Java 21 a virtual thread blocked inside
@@ -47,7 +57,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class WebSocketSession implements AutoCloseable {
 
-    private static final Object END_OF_MESSAGES = new Object();
     private static final byte[] END_OF_OUTPUT = new byte[0];
     private static final int READ_BUFFER_SIZE = 16 * 1024;
 
@@ -57,16 +66,21 @@ public final class WebSocketSession implements AutoCloseable {
     private final SessionOptions options;
     private final SessionObserver observer;
     private final ReentrantLock lock = new ReentrantLock();
-    private final BlockingQueue<Object> inbound;
+    private final BlockingQueue<Inbound> inbound;
     private final BlockingQueue<byte[]> outbound = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final CompletableFuture<Event.Closed> closed = new CompletableFuture<>();
+    private final CloseTimer closeTimer;
+    private final Heartbeat heartbeat;
+    /** Messages delivered that the application has not answered yet: queued, or taken and not come back. */
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     private ConnectionState lastState;
     private Event.Closed closedEvent;
-    /** The payload of the Ping awaiting its Pong, and when it was sent (System.nanoTime). */
-    private Payload pendingPing;
-    private long pendingPingSentAt;
+    /** Whether the thread of the application last got a message from {@link #receive()} (it is answering it). */
+    private volatile boolean answering;
+    /** Whether the connection holds a violation of the peer's whose Close waits for the answers. */
+    private volatile boolean violationHeld;
 
     private WebSocketSession(Socket socket, Connection connection, Optional<String> subprotocol,
                              SessionOptions options, SessionObserver observer) {
@@ -77,6 +91,9 @@ public final class WebSocketSession implements AutoCloseable {
         this.observer = observer;
         this.inbound = new LinkedBlockingQueue<>(options.inboundQueueCapacity() + 1);
         this.lastState = connection.state();
+        this.closeTimer = new CloseTimer(options.closeTimeout(), this::closeTimerExpired,
+                "ws-close-timer-" + socket.getRemoteSocketAddress());
+        this.heartbeat = new Heartbeat(this, options.pingInterval(), options.pingTimeout(), observer);
     }
 
     /**
@@ -97,12 +114,13 @@ public final class WebSocketSession implements AutoCloseable {
         }
         WebSocketSession session = new WebSocketSession(Objects.requireNonNull(socket), connection, subprotocol,
                 options, observer);
+        connection.holdViolations();
         session.dispatch(initialEvents);
         // tag::threads[]
         Thread.ofVirtual().name("ws-writer-" + socket.getRemoteSocketAddress()).start(session::writeLoop);
         Thread.ofVirtual().name("ws-reader-" + socket.getRemoteSocketAddress()).start(session::readLoop);
         if (!options.pingInterval().isZero()) {
-            Thread.ofVirtual().name("ws-heartbeat-" + socket.getRemoteSocketAddress()).start(session::heartbeatLoop);
+            Thread.ofVirtual().name("ws-heartbeat-" + socket.getRemoteSocketAddress()).start(session.heartbeat::run);
         }
         // end::threads[]
         return session;
@@ -116,12 +134,22 @@ public final class WebSocketSession implements AutoCloseable {
      * @return the message, or empty once the connection is closed and every message was taken
      */
     public Optional<Message> receive() throws InterruptedException {
-        Object next = inbound.take();
-        if (next == END_OF_MESSAGES) {
-            inbound.offer(END_OF_MESSAGES); // every later call returns empty too
-            return Optional.empty();
+        if (answering) {
+            answering = false; // back for more: the application has answered the message it took
+            if (unanswered.decrementAndGet() == 0 && violationHeld) {
+                failHeldViolation();
+            }
         }
-        return Optional.of((Message) next);
+        switch (inbound.take()) {
+            case Inbound.Received received -> {
+                answering = true;
+                return Optional.of(received.message());
+            }
+            case Inbound.End end -> {
+                inbound.offer(end); // every later call returns empty too
+                return Optional.empty();
+            }
+        }
     }
 
     /** Sends a text message. Throws {@link IllegalStateException} once the closing handshake has started. */
@@ -153,8 +181,9 @@ public final class WebSocketSession implements AutoCloseable {
      * closed anyway.
      */
     public void close(CloseStatus status) {
+        // With a violation held, the Close that goes out is the violation's (1002, 1007...), not this one.
         withConnection(() -> connection.close(status));
-        startCloseTimer();
+        closeTimer.arm();
     }
 
     /** Closes with 1000 and waits up to the close timeout (plus a margin) for the handshake to finish. */
@@ -177,7 +206,7 @@ public final class WebSocketSession implements AutoCloseable {
     public void abort(String reason) {
         withConnection(connection::receiveEof);
         observer.stateChanged(this, ConnectionState.CLOSED, "aborted: " + reason);
-        closeSocket();
+        Closeables.closeQuietly(socket);
     }
 
     /** Returns a future completed with how the connection ended, once the socket is closed. */
@@ -242,7 +271,7 @@ public final class WebSocketSession implements AutoCloseable {
             queuedBytes.addAndGet(close.length);
             outbound.add(close);
             // The writer is likely blocked on that peer and may never reach the Close: bound the wait.
-            startCloseTimer();
+            closeTimer.arm();
             return;
         }
         outbound.add(bytes);
@@ -252,6 +281,9 @@ public final class WebSocketSession implements AutoCloseable {
         ConnectionState now = connection.state();
         if (now != lastState) {
             lastState = now;
+            if (now != ConnectionState.OPEN) {
+                violationHeld = false; // a violation is held only while OPEN
+            }
             observer.stateChanged(this, now, "");
         }
     }
@@ -262,21 +294,63 @@ public final class WebSocketSession implements AutoCloseable {
             switch (event) {
                 case Event.TextMessage text -> deliver(new Message.Text(text.text()));
                 case Event.BinaryMessage binary -> deliver(new Message.Binary(binary.data()));
-                case Event.PongReceived pong -> pongReceived(pong.payload());
-                case Event.CloseReceived close -> startCloseTimer();
+                case Event.PongReceived pong -> heartbeat.pongReceived(pong.payload());
+                case Event.CloseReceived close -> closeTimer.arm();
+                case Event.Failed failed -> violationFound();
                 case Event.Closed closedNow -> connectionClosed(closedNow);
                 default -> {
-                    // Ping (already answered), Failed (followed by Closed), handshake events: nothing to do.
+                    // Ping (already answered), handshake events: nothing to do.
                 }
             }
         }
     }
 
     private void deliver(Message message) {
+        unanswered.incrementAndGet();
         try {
-            inbound.put(message); // blocks the reader when the application is slow: TCP pushes back
+            // Blocks the reader when the application is slow: TCP pushes back.
+            inbound.put(new Inbound.Received(message));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The peer broke a rule. If the connection holds the violation (it was OPEN), its Close goes out once
+     * every message before it is answered: now, if none waits; else when the application asks for the
+     * next message after the last of them, or closes, or when the close timer expires.
+     */
+    private void violationFound() {
+        if (state() != ConnectionState.OPEN) {
+            return; // failed at once (we had sent our Close already): nothing waits
+        }
+        violationHeld = true;
+        if (unanswered.get() == 0) {
+            failHeldViolation();
+        } else {
+            closeTimer.arm();
+        }
+    }
+
+    private void failHeldViolation() {
+        violationHeld = false;
+        withConnection(connection::failHeldViolation);
+    }
+
+    /**
+     * The close timer's action. A held violation waited long enough for the application's answers: its
+     * Close goes now, and the timer runs once more for the end of the connection. Otherwise the
+     * connection did not end in time: it is dropped.
+     */
+    private void closeTimerExpired() {
+        if (violationHeld) {
+            failHeldViolation();
+            closeTimer.arm();
+        } else if (!closed.isDone()) {
+            // Not only while CLOSING: a CLOSED connection whose writer is stuck on a peer that stopped
+            // reading has not ended either, until its socket is closed.
+            abort("the connection did not end within " + options.closeTimeout().toMillis()
+                    + " ms of the closing handshake's start");
         }
     }
 
@@ -285,7 +359,7 @@ public final class WebSocketSession implements AutoCloseable {
         outbound.add(END_OF_OUTPUT);
     }
 
-    // ---------------------------------------------------------------- the three threads
+    // ---------------------------------------------------------------- the reader and the writer
 
     private void readLoop() {
         byte[] buffer = new byte[READ_BUFFER_SIZE];
@@ -305,7 +379,7 @@ public final class WebSocketSession implements AutoCloseable {
                     withConnection(connection::receiveEof);
                     break;
                 }
-                observer.bytes(this, true, buffer, 0, count);
+                observer.bytes(this, Direction.INBOUND, buffer, 0, count);
                 ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, count);
                 withConnection(() -> connection.receive(bytes));
             }
@@ -313,8 +387,9 @@ public final class WebSocketSession implements AutoCloseable {
             // The socket was closed (by us, after the closing handshake or an abort) or broke.
             withConnection(connection::receiveEof);
         } finally {
-            closeSocket();
-            inbound.offer(END_OF_MESSAGES);
+            Closeables.closeQuietly(socket);
+            closeTimer.stop();
+            inbound.offer(new Inbound.End());
             outbound.add(END_OF_OUTPUT);
             closed.complete(closedEvent != null ? closedEvent
                     : new Event.Closed(CloseStatus.ABNORMAL, CloseStatus.ABNORMAL, false));
@@ -330,7 +405,7 @@ public final class WebSocketSession implements AutoCloseable {
                     break;
                 }
                 // Observed before the write: after it, the peer's answer could be observed first.
-                observer.bytes(this, false, bytes, 0, bytes.length);
+                observer.bytes(this, Direction.OUTBOUND, bytes, 0, bytes.length);
                 out.write(bytes);
                 out.flush();
                 queuedBytes.addAndGet(-bytes.length);
@@ -349,90 +424,13 @@ public final class WebSocketSession implements AutoCloseable {
                 socket.shutdownOutput();
                 awaitReaderEnd(options.closeTimeout());
             }
-            closeSocket();
+            Closeables.closeQuietly(socket);
             // end::tcp-close[]
         } catch (IOException e) {
-            closeSocket();
+            Closeables.closeQuietly(socket);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * Sends a Ping every {@code pingInterval} and takes the peer for dead when its Pong has not come
-     * {@code pingTimeout} after the Ping: a dead path is noticed within interval + timeout. While a Ping
-     * is unanswered no other is sent; a Pong answers the latest Ping only (§5.5.3), so one at a time keeps
-     * the round-trip measurement honest.
-     */
-    private void heartbeatLoop() {
-        long sequence = 0;
-        long nextPingAt = System.nanoTime() + options.pingInterval().toNanos();
-        while (!socket.isClosed()) {
-            Payload ping = null;
-            boolean zombie;
-            long wakeAt;
-            lock.lock();
-            try {
-                if (connection.state() != ConnectionState.OPEN) {
-                    return;
-                }
-                long now = System.nanoTime();
-                zombie = pendingPing != null && now - pendingPingSentAt >= options.pingTimeout().toNanos();
-                if (!zombie && now - nextPingAt >= 0) {
-                    if (pendingPing == null) {
-                        pendingPing = Payload.utf8("wslab-" + sequence++);
-                        pendingPingSentAt = now;
-                        ping = pendingPing;
-                    }
-                    nextPingAt = now + options.pingInterval().toNanos();
-                }
-                wakeAt = pendingPing == null ? nextPingAt
-                        : Math.min(nextPingAt, pendingPingSentAt + options.pingTimeout().toNanos());
-            } finally {
-                lock.unlock();
-            }
-            if (zombie) {
-                abort("no Pong within " + options.pingTimeout().toMillis() + " ms");
-                return;
-            }
-            if (ping != null) {
-                try {
-                    sendPing(ping);
-                } catch (IllegalStateException closing) {
-                    return;
-                }
-            }
-            if (!sleep(Duration.ofNanos(Math.max(0, wakeAt - System.nanoTime())))) {
-                return;
-            }
-        }
-    }
-
-    private void pongReceived(Payload payload) {
-        Duration roundTrip = null;
-        lock.lock();
-        try {
-            if (payload.equals(pendingPing)) {
-                roundTrip = Duration.ofNanos(System.nanoTime() - pendingPingSentAt);
-                pendingPing = null;
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (roundTrip != null) {
-            observer.pongReceived(this, roundTrip);
-        }
-    }
-
-    private void startCloseTimer() {
-        Thread.ofVirtual().name("ws-close-timer").start(() -> {
-            // Not only while CLOSING: a CLOSED connection whose writer is stuck on a peer that stopped
-            // reading has not ended either, until its socket is closed.
-            if (sleep(options.closeTimeout()) && !closed.isDone()) {
-                abort("the connection did not end within " + options.closeTimeout().toMillis()
-                        + " ms of the closing handshake's start");
-            }
-        });
     }
 
     private void awaitReaderEnd(Duration timeout) throws InterruptedException {
@@ -440,24 +438,6 @@ public final class WebSocketSession implements AutoCloseable {
             closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // the peer did not close in time: the socket is closed anyway
-        }
-    }
-
-    private void closeSocket() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closed or broken: nothing left to release
-        }
-    }
-
-    private static boolean sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.wslab.protocol.connection.Event;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.MaskingKeySource;
+import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -22,6 +23,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -201,5 +203,130 @@ class WebSocketSessionTest {
         List<Frame> frames = FrameReader.readAll(received, 1024);
         assertThat(frames).containsExactly(Frame.close(CloseStatus.NORMAL));
         assertThat(ByteBuffer.wrap(received).remaining()).isEqualTo(4);
+    }
+
+    // ---------------------------------------------------------------- a violation after valid messages
+
+    /** Answers every message with the same message until the session ends, like the reference server. */
+    private static void echo(WebSocketSession session) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                Optional<Message> message;
+                while ((message = session.receive()).isPresent()) {
+                    session.send(message.get());
+                }
+            } catch (InterruptedException | IllegalStateException e) {
+                // the test looks at the wire, not at this thread
+            }
+        });
+    }
+
+    /** Reads what the session wrote, frame by frame, up to and including its Close frame. */
+    private static List<Frame> framesUpToClose(Socket peer) throws IOException {
+        peer.setSoTimeout(10_000); // a Close that never comes fails the test instead of hanging it
+        InputStream in = peer.getInputStream();
+        FrameReader reader = new FrameReader(1024);
+        ByteBuffer pending = ByteBuffer.allocate(0);
+        List<Frame> frames = new ArrayList<>();
+        while (frames.isEmpty() || frames.getLast().opcode() != Opcode.CLOSE.code()) {
+            Frame frame = reader.next(pending);
+            if (frame != null) {
+                frames.add(frame);
+                continue;
+            }
+            byte[] chunk = new byte[256];
+            int count = in.read(chunk);
+            assertThat(count).as("bytes before the session's Close frame").isPositive();
+            pending = ByteBuffer.wrap(concat(pending, chunk, count));
+        }
+        return frames;
+    }
+
+    private static void assertEchoThenClose(List<Frame> frames, String echoed, CloseCode code) {
+        assertThat(frames).hasSize(2);
+        assertThat(frames.get(0).opcode()).isEqualTo(Opcode.TEXT.code());
+        assertThat(frames.get(0).payload()).isEqualTo(Payload.utf8(echoed));
+        assertThat(CloseStatus.parse(frames.get(1).payload()).code()).isEqualTo(code);
+    }
+
+    private static byte[] hex(String... frames) {
+        return HexFormat.of().parseHex(String.join("", frames));
+    }
+
+    /** A client's valid message and, in the same bytes, a frame that breaks a rule. */
+    private static final byte[] HELLO_THEN_VIOLATION_FROM_A_CLIENT = hex(
+            "818537fa213d7f9f4d5158", // Text "Hello", FIN, masked with key 37fa213d (the example of §5.7)
+            "c18000000000");          // Text, FIN, RSV1 set without an extension (1002), masked, empty
+
+    /** A server's valid message and, in the same bytes, a frame that breaks a rule. */
+    private static final byte[] HELLO_THEN_VIOLATION_FROM_A_SERVER = hex(
+            "810548656c6c6f", // Text "Hello", FIN, unmasked (the example of §5.7)
+            "c100");          // Text, FIN, RSV1 set without an extension (1002), unmasked, empty
+
+    /** Starts an echoing session in {@code role}, lets the peer write {@code fromPeer}, returns what came back. */
+    private List<Frame> echoAnswers(Role role, byte[] fromPeer) throws IOException {
+        Socket[] pair = socketPair(); // [client side, server side]: the side not in role is played by hand
+        Socket own = role == Role.SERVER ? pair[1] : pair[0];
+        Socket peer = role == Role.SERVER ? pair[0] : pair[1];
+        echo(session(own, role, SessionOptions.DEFAULTS));
+        peer.getOutputStream().write(fromPeer);
+        return framesUpToClose(peer);
+    }
+
+    @Test
+    @DisplayName("a server answers a message that came in the same bytes as a violation before its failing Close (§7.1.7)")
+    void aServerAnswersTheMessageBeforeAViolationFirst() throws Exception {
+        List<Frame> answers = echoAnswers(Role.SERVER, HELLO_THEN_VIOLATION_FROM_A_CLIENT);
+
+        assertEchoThenClose(answers, "Hello", CloseCode.PROTOCOL_ERROR);
+    }
+
+    @Test
+    @DisplayName("a client answers a message that came in the same bytes as a violation before its failing Close")
+    void aClientAnswersTheMessageBeforeAViolationFirst() throws Exception {
+        List<Frame> answers = echoAnswers(Role.CLIENT, HELLO_THEN_VIOLATION_FROM_A_SERVER);
+
+        assertEchoThenClose(answers, "Hello", CloseCode.PROTOCOL_ERROR);
+    }
+
+    @Test
+    @DisplayName("an application that never comes back for the next message holds the failing Close for the close timeout at most")
+    void theFailingCloseWaitsForTheApplicationAtMostTheCloseTimeout() throws Exception {
+        Socket[] pair = socketPair(); // pair[0] plays a client by hand
+        WebSocketSession server = session(pair[1], Role.SERVER, SessionOptions.DEFAULTS.withCloseTimeout(Duration.ofMillis(200)));
+
+        pair[0].getOutputStream().write(HELLO_THEN_VIOLATION_FROM_A_CLIENT);
+        assertThat(server.receive()).contains(new Message.Text("Hello")); // and never asks for the next one
+
+        List<Frame> frames = framesUpToClose(pair[0]);
+        assertThat(frames).hasSize(1);
+        assertThat(CloseStatus.parse(frames.getFirst().payload()).code()).isEqualTo(CloseCode.PROTOCOL_ERROR);
+    }
+
+    @Test
+    @DisplayName("a violation with no message before it fails the connection at once")
+    void aViolationWithNothingToAnswerFailsAtOnce() throws Exception {
+        Socket[] pair = socketPair(); // pair[0] plays a client by hand; nobody takes messages
+        session(pair[1], Role.SERVER, SessionOptions.DEFAULTS.withCloseTimeout(Duration.ofHours(1)));
+
+        pair[0].getOutputStream().write(hex("c18000000000")); // Text, FIN, RSV1 set (1002), masked, empty
+
+        List<Frame> frames = framesUpToClose(pair[0]); // within its 10 s read timeout, not the hour
+        assertThat(frames).hasSize(1);
+        assertThat(CloseStatus.parse(frames.getFirst().payload()).code()).isEqualTo(CloseCode.PROTOCOL_ERROR);
+    }
+
+    @Test
+    @DisplayName("closing the session while a violation is held sends the violation's close code, not the application's")
+    void closingWhileAViolationIsHeldSendsItsCode() throws Exception {
+        Socket[] pair = socketPair();
+        WebSocketSession server = session(pair[1], Role.SERVER, SessionOptions.DEFAULTS.withCloseTimeout(Duration.ofHours(1)));
+
+        pair[0].getOutputStream().write(HELLO_THEN_VIOLATION_FROM_A_CLIENT);
+        assertThat(server.receive()).contains(new Message.Text("Hello"));
+        server.sendText("Hello");
+        server.close(CloseStatus.NORMAL); // as the server does when a handler returns
+
+        assertEchoThenClose(framesUpToClose(pair[0]), "Hello", CloseCode.PROTOCOL_ERROR);
     }
 }

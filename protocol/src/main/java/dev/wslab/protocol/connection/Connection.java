@@ -59,6 +59,10 @@ public final class Connection {
     private final ByteArrayOutputStream controlPayload = new ByteArrayOutputStream(FrameHeader.MAX_7_BIT_LENGTH);
     private CloseStatus closeReceived;
     private CloseStatus closeSent;
+    /** Whether a violation waits for {@link #failHeldViolation()} before its Close; see {@link #holdViolations()}. */
+    private boolean holdViolations;
+    /** The peer's violation whose Close frame waits for the application (reading has stopped). */
+    private Violation heldViolation;
 
     private Connection(Role role, Limits limits, MaskingKeySource maskingKeys) {
         this.role = Objects.requireNonNull(role, "role");
@@ -109,7 +113,7 @@ public final class Connection {
     public void receive(ByteBuffer bytes) {
         try {
             FramePart part;
-            while (state != ConnectionState.CLOSED && (part = decoder.next(bytes)) != null) {
+            while (state != ConnectionState.CLOSED && heldViolation == null && (part = decoder.next(bytes)) != null) {
                 switch (part) {
                     case FrameHeader header -> startFrame(header);
                     case PayloadChunk chunk -> continueFrame(chunk);
@@ -132,6 +136,7 @@ public final class Connection {
      * Unless the closing handshake had completed, the connection was closed abnormally: 1006 (§7.1.5).
      */
     public void receiveEof() {
+        failHeldViolation();
         if (state != ConnectionState.CLOSED) {
             enterClosed();
         }
@@ -259,7 +264,9 @@ public final class Connection {
      * @throws IllegalArgumentException when the status may not be sent (§7.4.2) or its reason is too long
      */
     public void close(CloseStatus status) {
-        if (state == ConnectionState.OPEN) {
+        if (heldViolation != null) {
+            failHeldViolation(); // the peer broke a rule: its close code, not the application's, goes out
+        } else if (state == ConnectionState.OPEN) {
             sendClose(status);
         }
     }
@@ -271,6 +278,7 @@ public final class Connection {
      * for the peer's reply.
      */
     public void fail(CloseStatus status) {
+        heldViolation = null;
         if (state == ConnectionState.OPEN) {
             sendClose(status);
         }
@@ -300,6 +308,14 @@ public final class Connection {
     // tag::fail-connection[]
     private void failConnection(Violation violation) {
         events.add(new Event.Failed(violation));
+        if (holdViolations && state == ConnectionState.OPEN) {
+            heldViolation = violation; // reading stops here; the Close waits for failHeldViolation()
+            return;
+        }
+        sendFailingClose(violation);
+    }
+
+    private void sendFailingClose(Violation violation) {
         // RFC 6455 §7.1.7: "the endpoint SHOULD send a Close frame with an appropriate status code".
         if (closeSent == null) {
             sendClose(CloseStatus.of(violation.closeCode(), shortReason(violation)));
@@ -307,6 +323,27 @@ public final class Connection {
         enterClosed();
     }
     // end::fail-connection[]
+
+    /**
+     * Lets the application answer the messages that arrived before a violation of the peer's: from now on
+     * a violation while OPEN stops reading and is reported at once ({@link Event.Failed}), but the Close
+     * frame that fails the connection, and CLOSED, wait for {@link #failHeldViolation()} (or {@link #close},
+     * or the end of the transport). Until then the connection stays OPEN for sending. RFC 6455 §7.1.7 asks
+     * that no more data from the peer be processed, which holds; nothing in it forbids the answer to an
+     * earlier, valid message from going out before the Close.
+     */
+    public void holdViolations() {
+        holdViolations = true;
+    }
+
+    /** Fails the connection for the held violation, if there is one: sends its Close and enters CLOSED. */
+    public void failHeldViolation() {
+        Violation violation = heldViolation;
+        if (violation != null) {
+            heldViolation = null;
+            sendFailingClose(violation);
+        }
+    }
 
     // tag::send-close[]
     private void sendClose(CloseStatus status) {

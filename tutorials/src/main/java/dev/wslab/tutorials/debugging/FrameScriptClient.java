@@ -9,6 +9,7 @@ import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.handshake.ClientHandshake;
 import dev.wslab.transport.Deadline;
+import dev.wslab.transport.Direction;
 import dev.wslab.transport.HandshakeDriver;
 
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class FrameScriptClient implements AutoCloseable {
     /** Masks {@code frame} with a fresh key and writes it. */
     public void send(Frame frame) throws IOException {
         byte[] wire = FrameEncoder.encode(frame.maskedWith(maskingKeys.nextKey()));
-        observer.bytes(null, false, wire, 0, wire.length);
+        observer.bytes(null, Direction.OUTBOUND, wire, 0, wire.length);
         OutputStream out = socket.getOutputStream();
         out.write(wire);
         out.flush();
@@ -115,7 +116,7 @@ public final class FrameScriptClient implements AutoCloseable {
             if (count < 0) {
                 return Optional.empty();
             }
-            observer.bytes(null, true, buffer, 0, count);
+            observer.bytes(null, Direction.INBOUND, buffer, 0, count);
             unread = ByteBuffer.wrap(buffer.clone(), 0, count);
         }
     }

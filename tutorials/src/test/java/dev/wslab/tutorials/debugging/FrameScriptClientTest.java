@@ -3,6 +3,7 @@ package dev.wslab.tutorials.debugging;
 import dev.wslab.client.ClientObserver;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
+import dev.wslab.transport.Direction;
 import dev.wslab.server.Endpoints;
 import dev.wslab.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
@@ -47,8 +48,8 @@ class FrameScriptClientTest {
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
 
         @Override
-        public void handshakeBytes(boolean inbound, byte[] bytes, int offset, int length) {
-            (inbound ? received : sent).write(bytes, offset, length);
+        public void handshakeBytes(Direction direction, byte[] bytes, int offset, int length) {
+            (direction == Direction.INBOUND ? received : sent).write(bytes, offset, length);
         }
     }
 
