@@ -7,6 +7,7 @@ import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.connection.Connection;
 import dev.wslab.protocol.connection.Event;
 import dev.wslab.protocol.frame.Frame;
+import dev.wslab.protocol.frame.FrameFormat;
 import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.frame.Opcode;
@@ -77,12 +78,10 @@ final class DecodeCommand implements Callable<Integer> {
             Frame frame;
             while ((frame = reader.next(in)) != null) {
                 count++;
-                out.printf("frame %d: FIN=%d RSV=%d%d%d opcode=0x%X (%s) MASK=%d%s length=%d%n", count,
-                        bit(frame.fin()), bit(frame.rsv1()), bit(frame.rsv2()), bit(frame.rsv3()),
-                        frame.opcode(), Opcode.nameOf(frame.opcode()), bit(frame.masked()),
-                        frame.masked() ? String.format(" key=%08x", frame.maskingKey()) : "",
-                        frame.payload().length());
-                out.println("  payload: " + frame.payload());
+                out.println("frame " + count + ": " + FrameFormat.frame(frame));
+                if (frame.masked()) {
+                    out.printf("  masking key: %08x (the payload above is unmasked with it, §5.3)%n", frame.maskingKey());
+                }
             }
         } catch (ProtocolViolationException e) {
             out.println("frame " + (count + 1) + ": cannot be decoded: " + e.getMessage());
@@ -128,9 +127,5 @@ final class DecodeCommand implements Callable<Integer> {
             case Event.Closed closed -> "closed " + (closed.cleanly() ? "cleanly" : "not cleanly")
                     + ": received " + closed.received() + ", sent " + closed.sent();
         };
-    }
-
-    private static int bit(boolean value) {
-        return value ? 1 : 0;
     }
 }

@@ -33,7 +33,8 @@ class MainTest {
             CommandLineRunner result = CommandLineRunner.run("decode", "81 85 37 fa 21 3d 7f 9f 4d 51 58");
             assertThat(result.exitCode()).isZero();
             assertThat(result.out())
-                    .contains("FIN=1 RSV=000 opcode=0x1 (TEXT) MASK=1 key=37fa213d length=5")
+                    .contains("frame 1: FIN=1 RSV=000 opcode=0x1 (TEXT) MASK=1 length=5 \"Hello\" [5 bytes]")
+                    .contains("masking key: 37fa213d")
                     .contains("As received by a server")
                     .contains("text message: \"Hello\"");
         }

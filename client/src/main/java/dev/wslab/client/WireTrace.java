@@ -2,10 +2,10 @@ package dev.wslab.client;
 
 import dev.wslab.protocol.Limits;
 import dev.wslab.protocol.ProtocolViolationException;
-import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
 import dev.wslab.protocol.frame.Frame;
+import dev.wslab.protocol.frame.FrameFormat;
 import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.transport.Direction;
@@ -123,31 +123,12 @@ public final class WireTrace implements ClientObserver {
             try {
                 Frame frame;
                 while ((frame = frames.next(in)) != null) {
-                    line(arrow + " " + describe(frame));
+                    line(arrow + " " + FrameFormat.frame(frame));
                 }
             } catch (ProtocolViolationException e) {
                 broken = true;
                 line(arrow + " (cannot decode further: " + e.getMessage() + ")");
             }
         }
-    }
-
-    /** Returns the frame's fields in the order of §5.2, and a preview of its payload. */
-    static String describe(Frame frame) {
-        String payload = frame.payload().toString();
-        if (frame.opcode() == Opcode.CLOSE.code() && frame.payload().length() != 1) {
-            try {
-                payload = CloseStatus.parse(frame.payload()).toString();
-            } catch (RuntimeException e) {
-                // an invalid Close body: show the raw bytes
-            }
-        }
-        return String.format("FIN=%d RSV=%d%d%d opcode=0x%X (%s) MASK=%d length=%d %s", bit(frame.fin()),
-                bit(frame.rsv1()), bit(frame.rsv2()), bit(frame.rsv3()), frame.opcode(), Opcode.nameOf(frame.opcode()),
-                bit(frame.masked()), frame.payload().length(), payload);
-    }
-
-    private static int bit(boolean value) {
-        return value ? 1 : 0;
     }
 }

@@ -19,10 +19,13 @@ import org.junit.jupiter.api.Test;
  * listing, and every nginx and HAProxy config, is an include of a file that the build compiles or a test
  * runs; only shell commands and sample output may be written inline.
  */
-@DisplayName("the tutorials' Asciidoc sources")
+@DisplayName("the site's Asciidoc sources, the tutorials' and the reference pages")
 class AsciidocSourcesTest {
 
-    private static final Path PAGES = Path.of(System.getProperty("wslab.root", ".."), "tutorials/src/docs/asciidoc");
+    private static final Path ROOT = Path.of(System.getProperty("wslab.root", ".."));
+    /** The two folders of pages: the site's home and reference pages, and the tutorials' pages. */
+    private static final List<Path> FOLDERS = List.of(ROOT.resolve("docs/src/docs/asciidoc"),
+            ROOT.resolve("tutorials/src/docs/asciidoc"));
     private static final Pattern SOURCE_BLOCK = Pattern.compile("(?m)^\\[source,\\s*([A-Za-z]+)[^\\]]*\\]\\s*\\n(-{4,})\\n(.*?)\\n\\2$",
             Pattern.DOTALL);
     /** Languages whose listings must come from files the build compiles or the tests run. */
@@ -65,8 +68,22 @@ class AsciidocSourcesTest {
     }
 
     private static List<Path> pages() throws IOException {
-        try (Stream<Path> files = Files.list(PAGES)) {
-            return files.filter(path -> path.toString().endsWith(".adoc")).sorted().toList();
+        List<Path> pages = new ArrayList<>();
+        for (Path folder : FOLDERS) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                pages.addAll(files.filter(path -> path.toString().endsWith(".adoc")).sorted().toList());
+            }
         }
+        assertThat(pages).as("pages in " + FOLDERS).hasSizeGreaterThanOrEqualTo(20);
+        return pages;
+    }
+
+    @Test
+    void everyPageSitsInTheFolderOfItsSectionInTheModuleThatOwnsIt() throws IOException {
+        Path home = FOLDERS.get(0);
+        Path tutorials = FOLDERS.get(1);
+        assertThat(pages().stream().map(page -> page.getParent()).distinct())
+                .containsExactlyInAnyOrder(home, home.resolve("reference"), tutorials.resolve("learn"),
+                        tutorials.resolve("production"));
     }
 }

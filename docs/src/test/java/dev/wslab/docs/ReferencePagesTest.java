@@ -21,18 +21,18 @@ class ReferencePagesTest {
     void theCatalogHasARowForEveryCaseTheSuiteRunsAndNoOther() {
         List<ConformanceCase> cases = new ArrayList<>(AutobahnCatalog.everything());
         cases.addAll(RobustnessProbes.cases());
-        Elements rows = Site.page("catalog.html").select("table tbody tr");
+        Elements rows = Site.page("reference/catalog.html").select("table tbody tr");
         assertThat(rows.stream().map(row -> row.select("td").first().text()).toList())
                 .containsExactlyElementsOf(cases.stream().map(ConformanceCase::id).toList());
         for (ConformanceCase testCase : cases) {
-            assertThat(Site.page("catalog.html").getElementById(CatalogPage.anchor(testCase.id())))
+            assertThat(Site.page("reference/catalog.html").getElementById(CatalogPage.anchor(testCase.id())))
                     .as("anchor of case " + testCase.id()).isNotNull();
         }
     }
 
     @Test
     void theTraceabilityTableHasNoRowWithoutCodeTestAndCase() {
-        Elements rows = Site.page("traceability.html").select("table tbody tr");
+        Elements rows = Site.page("reference/traceability.html").select("table tbody tr");
         assertThat(rows).hasSizeGreaterThanOrEqualTo(Rule.values().length);
         for (Element row : rows) {
             Elements cells = row.select("> td");
@@ -48,7 +48,7 @@ class ReferencePagesTest {
     @Test
     void theTraceabilityTableHasARowForEveryFrameRule() {
         // Asciidoctor typesets ' as a right single quotation mark.
-        String table = Site.page("traceability.html").select("table").text().replace('\u2019', '\'');
+        String table = Site.page("reference/traceability.html").select("table").text().replace('\u2019', '\'');
         for (Rule rule : Rule.values()) {
             assertThat(table).contains(rule.description());
         }
@@ -56,7 +56,7 @@ class ReferencePagesTest {
 
     @Test
     void theCloseCodeTableListsEveryCodeOfTheRfcAndTheRegistry() {
-        String table = Site.page("close-code-table.html").select("table").text();
+        String table = Site.page("reference/close-code-table.html").select("table").text();
         for (int code = 1000; code <= 1015; code++) {
             assertThat(table).contains(String.valueOf(code));
         }

@@ -1,5 +1,6 @@
 package dev.wslab.docs;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,20 +15,20 @@ import org.jsoup.nodes.Document;
 /** The rendered site in {@code docs/target/site}, every page parsed once. */
 final class Site {
 
-    static final Path ROOT = Path.of(System.getProperty("wslab.site", "target/site"));
+    static final Path ROOT = Path.of(System.getProperty("wslab.site", "target/site")).toAbsolutePath().normalize();
 
     private static Map<String, Document> pages;
 
     private Site() {
     }
 
-    /** Every HTML page of the site by its file name, e.g. {@code heartbeats.html}. */
+    /** Every HTML page of the site by its path from the site's root, e.g. {@code production/heartbeats.html}. */
     static synchronized Map<String, Document> pages() {
         if (pages == null) {
             Map<String, Document> parsed = new TreeMap<>();
-            try (Stream<Path> files = Files.list(ROOT)) {
+            try (Stream<Path> files = Files.walk(ROOT)) {
                 for (Path file : files.filter(path -> path.toString().endsWith(".html")).toList()) {
-                    parsed.put(file.getFileName().toString(), Jsoup.parse(file.toFile(), "UTF-8"));
+                    parsed.put(name(file), Jsoup.parse(file.toFile(), "UTF-8"));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("the site was not rendered into " + ROOT.toAbsolutePath(), e);
@@ -35,6 +36,11 @@ final class Site {
             pages = parsed;
         }
         return pages;
+    }
+
+    /** Returns the name of a file of the site: its path from the root, with / between folders. */
+    static String name(Path file) {
+        return ROOT.relativize(file).toString().replace(File.separatorChar, '/');
     }
 
     /** One page; fails when it does not exist. */

@@ -26,42 +26,42 @@ class TopicsCoverageTest {
     static Stream<Topic> topics() {
         return Stream.of(
                 // 1. The opening handshake, and why it fails
-                topic("1.1 the request and the 101 answer", "handshake",
+                topic("1.1 the request and the 101 answer", "learn/handshake",
                         "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Key", "Sec-WebSocket-Version: 13",
                         "101 Switching Protocols", "Sec-WebSocket-Accept"),
-                topic("1.2 what each failure status means", "handshake", "400", "401", "403", "Origin", "426", "429", "5xx"),
-                topic("1.3 intermediaries strip hop-by-hop headers", "handshake", "hop-by-hop"),
-                topic("1.4 DevTools Network tab, WS filter", "handshake", "DevTools", "Network"),
-                topic("1.lab a proxy that strips Upgrade", "handshake", "UpgradeStrippingProxy"),
+                topic("1.2 what each failure status means", "learn/handshake", "400", "401", "403", "Origin", "426", "429", "5xx"),
+                topic("1.3 intermediaries strip hop-by-hop headers", "learn/handshake", "hop-by-hop"),
+                topic("1.4 DevTools Network tab, WS filter", "learn/handshake", "DevTools", "Network"),
+                topic("1.lab a proxy that strips Upgrade", "learn/handshake", "UpgradeStrippingProxy"),
                 // 2. Close codes
-                topic("2.1 the close codes", "close-codes", "1000", "1001", "1002", "1003", "1005", "1006", "1007",
+                topic("2.1 the close codes", "production/close-codes", "1000", "1001", "1002", "1003", "1005", "1006", "1007",
                         "1008", "1009", "1010", "1011", "1012", "1013", "1014", "1015"),
-                topic("2.2 application codes 4000-4999", "close-codes", "4001", "4002", "4003"),
-                topic("2.3 log code and reason on both sides", "close-codes", "both sides"),
+                topic("2.2 application codes 4000-4999", "production/close-codes", "4001", "4002", "4003"),
+                topic("2.3 log code and reason on both sides", "production/close-codes", "both sides"),
                 // 3. Heartbeats and silent disconnects
-                topic("3.1 idle timeouts and zombies", "heartbeats", "proxy_read_timeout", "60 s", "100 s", "zombie"),
-                topic("3.2 ping/pong, intervals", "heartbeats", "§5.5.2", "25 s"),
-                topic("3.3 the war story", "heartbeats", "55 s", "61 s", "35 s"),
-                topic("3.4 application-level heartbeat in browsers", "reconnect", "sequence number"),
-                topic("3.lab the zombie and the heartbeat that finds it", "heartbeats", "zombie"),
+                topic("3.1 idle timeouts and zombies", "production/heartbeats", "proxy_read_timeout", "60 s", "100 s", "zombie"),
+                topic("3.2 ping/pong, intervals", "production/heartbeats", "§5.5.2", "25 s"),
+                topic("3.3 the war story", "production/heartbeats", "55 s", "61 s", "35 s"),
+                topic("3.4 application-level heartbeat in browsers", "production/reconnect", "sequence number"),
+                topic("3.lab the zombie and the heartbeat that finds it", "production/heartbeats", "zombie"),
                 // 4. Data frame errors and limits
-                topic("4.1 UTF-8 (1007) and oversized messages (1009)", "utf8", "1007", "1009"),
-                topic("4.2 resource exhaustion", "limits", "ulimit -n", "file descriptor"),
+                topic("4.1 UTF-8 (1007) and oversized messages (1009)", "learn/utf8", "1007", "1009"),
+                topic("4.2 resource exhaustion", "production/limits", "ulimit -n", "file descriptor"),
                 // 5. Reconnecting without a storm
-                topic("5.1 backoff with jitter", "reconnect", "jitter", "30 s", "50 %", "1000"),
-                topic("5.2 rate limiting on the server", "reconnect", "429"),
-                topic("5.lab the storm, with and without jitter", "reconnect", "handshakes"),
+                topic("5.1 backoff with jitter", "production/reconnect", "jitter", "30 s", "50 %", "1000"),
+                topic("5.2 rate limiting on the server", "production/reconnect", "429"),
+                topic("5.lab the storm, with and without jitter", "production/reconnect", "handshakes"),
                 // 6. Session recovery
-                topic("6.1 resume from the last id; stateless servers and a broker", "session-recovery", "pub/sub"),
+                topic("6.1 resume from the last id; stateless servers and a broker", "production/session-recovery", "pub/sub"),
                 // 7. Seeing what the browser hides
-                topic("7.1 packet capture with tcpdump and tshark", "debugging", "tcpdump", "tshark", "websocket",
+                topic("7.1 packet capture with tcpdump and tshark", "production/debugging", "tcpdump", "tshark", "websocket",
                         "tcp.analysis.retransmission", "mitmproxy"),
-                topic("7.2 state-transition logs", "debugging", "CONNECTING", "OPEN", "CLOSING", "CLOSED"),
+                topic("7.2 state-transition logs", "production/debugging", "CONNECTING", "OPEN", "CLOSING", "CLOSED"),
                 // 8. Proxy and load balancer configuration
-                topic("8.1 nginx, HAProxy, ALB, Cloudflare", "proxies", "proxy_http_version 1.1", "proxy_read_timeout",
+                topic("8.1 nginx, HAProxy, ALB, Cloudflare", "production/proxies", "proxy_http_version 1.1", "proxy_read_timeout",
                         "timeout tunnel", "ALB", "Cloudflare"),
                 // 9. Monitoring
-                topic("9.1 what to track, the Prometheus way", "monitoring", "1006", "round-trip", "Prometheus"));
+                topic("9.1 what to track, the Prometheus way", "production/monitoring", "1006", "round-trip", "Prometheus"));
     }
 
     private static Topic topic(String item, String page, String... phrases) {

@@ -7,6 +7,7 @@ import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
 import dev.wslab.protocol.connection.ServerOpening;
 import dev.wslab.protocol.handshake.HandshakeRejection;
+import dev.wslab.protocol.handshake.ResourceName;
 import dev.wslab.protocol.handshake.ServerHandshake;
 import dev.wslab.protocol.handshake.ServerHandshakeResult;
 import dev.wslab.protocol.http.HttpRequest;
@@ -275,15 +276,9 @@ final class ConnectionWorker {
         Closeables.closeQuietly(socket);
     }
 
+    /** The endpoint's path: the resource name without its query; "/" for a target that names none. */
     private static String pathOf(String target) {
-        String path = target;
-        if (!path.startsWith("/")) {
-            int scheme = path.indexOf("://");
-            int slash = scheme < 0 ? -1 : path.indexOf('/', scheme + 3);
-            path = slash < 0 ? "/" : path.substring(slash);
-        }
-        int query = path.indexOf('?');
-        return query < 0 ? path : path.substring(0, query);
+        return ResourceName.fromRequestTarget(target).map(ResourceName::path).orElse("/");
     }
 
     private static String seconds(Duration wait) {

@@ -74,7 +74,7 @@ public record PropertyResult(Property property, long seed, int examples, Optiona
 
     /**
      * Returns the frames of {@code scenario}, one per line, the violation's marked, e.g.
-     * {@code   > BINARY rsv=100 length=0 "" [0 bytes]   <- RESERVED_BIT (§5.2, expect 1002)}.
+     * {@code   > FIN=1 RSV=100 opcode=0x2 (BINARY) MASK=0 length=0 "" [0 bytes]   <- RESERVED_BIT (§5.2, expect 1002)}.
      */
     static String frameList(Object scenario) {
         return switch (scenario) {

@@ -99,8 +99,9 @@ public record Frame(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3, int o
         return Opcode.isControl(opcode);
     }
 
+    /** Returns the frame as {@link FrameFormat#frame(Frame)} prints it. */
     @Override
     public String toString() {
-        return header() + " " + payload;
+        return FrameFormat.frame(this);
     }
 }

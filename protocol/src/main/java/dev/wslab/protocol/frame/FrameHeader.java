@@ -80,11 +80,9 @@ public record FrameHeader(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3,
     }
     // end::encoded-length[]
 
+    /** Returns the header as {@link FrameFormat#header(FrameHeader)} prints it. */
     @Override
     public String toString() {
-        return Opcode.nameOf(opcode) + (fin ? "" : " (not final)")
-                + (anyReservedBitSet() ? " rsv=" + (rsv1 ? 1 : 0) + (rsv2 ? 1 : 0) + (rsv3 ? 1 : 0) : "")
-                + (masked ? String.format(" mask=%08x", maskingKey) : "")
-                + " length=" + payloadLength;
+        return FrameFormat.header(this);
     }
 }

@@ -6,10 +6,7 @@ import dev.wslab.protocol.http.HttpResponse;
 import dev.wslab.protocol.http.HttpSyntax;
 import dev.wslab.protocol.http.HttpVersion;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,8 +60,8 @@ public final class ServerHandshake {
         if (!request.version().isAtLeast(HttpVersion.HTTP_1_1)) {
             return HandshakeRejection.of(Kind.HTTP_VERSION_TOO_OLD, "got " + request.version());
         }
-        String resourceName = resourceName(request.target());
-        if (resourceName == null) {
+        Optional<ResourceName> resourceName = ResourceName.fromRequestTarget(request.target());
+        if (resourceName.isEmpty()) {
             return HandshakeRejection.of(Kind.INVALID_REQUEST_TARGET, "got " + quote(request.target()));
         }
         List<String> host = headers.all(WebSocketHeaders.HOST);
@@ -101,7 +98,7 @@ public final class ServerHandshake {
                     "Content-Length " + HeaderValues.describe(headers, "Content-Length")
                     + ", Transfer-Encoding " + HeaderValues.describe(headers, "Transfer-Encoding"));
         }
-        return selectSubprotocol(request, resourceName, key.get(0));
+        return selectSubprotocol(request, resourceName.get().toString(), key.get(0));
     }
 
     /** Returns a rejection of {@code kind} whose detail is what the request had for header {@code name}. */
@@ -142,30 +139,6 @@ public final class ServerHandshake {
         return HttpResponse.of(101, headers);
     }
     // end::accept-response[]
-
-    /**
-     * Returns the resource name a request-target asks for (§4.1 item 3): the target itself when it is a
-     * path (origin-form), or the path and query of an absolute http, https, ws or wss URI. Returns null for
-     * anything else, such as {@code *} or {@code example.com:443}.
-     */
-    private static String resourceName(String target) {
-        if (target.startsWith("/")) {
-            return target;
-        }
-        try {
-            URI uri = new URI(target);
-            String scheme = uri.getScheme();
-            boolean web = scheme != null
-                    && List.of("http", "https", "ws", "wss").contains(scheme.toLowerCase(Locale.ROOT));
-            if (!web || uri.isOpaque() || uri.getRawFragment() != null || uri.getHost() == null) {
-                return null;
-            }
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-        } catch (URISyntaxException e) {
-            return null;
-        }
-    }
 
     /** A request announces a body with Transfer-Encoding or a Content-Length other than 0 (RFC 9112 §6.3). */
     private static boolean announcesBody(HttpHeaders headers) {

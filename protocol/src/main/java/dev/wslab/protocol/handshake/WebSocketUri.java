@@ -65,7 +65,7 @@ public record WebSocketUri(boolean secure, String host, int port, String resourc
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("a WebSocket URI's port is 1-65535, got " + uri);
         }
-        return new WebSocketUri(secure, uri.getHost(), port, resourceName(uri));
+        return new WebSocketUri(secure, uri.getHost(), port, ResourceName.of(uri).toString());
     }
 
     /** Parses {@code uri} and takes it apart; see {@link #parse(URI)}. */
@@ -75,13 +75,6 @@ public record WebSocketUri(boolean secure, String host, int port, String resourc
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a URI: " + e.getMessage(), e);
         }
-    }
-
-    /** Builds the resource name as §3 says: "/" if the path is empty, the path, "?" and the query if any. */
-    private static String resourceName(URI uri) {
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        String query = uri.getRawQuery();
-        return query == null || query.isEmpty() ? path : path + "?" + query;
     }
 
     /** Tells whether the port is the scheme's default, 80 for ws and 443 for wss. */

@@ -9,8 +9,8 @@ import dev.wslab.protocol.connection.Event;
 import dev.wslab.server.Endpoints;
 import dev.wslab.server.WebSocketServer;
 import dev.wslab.transport.WebSocketSession;
+import dev.wslab.tutorials.relay.TcpRelay;
 
-import dev.wslab.tutorials.heartbeat.FaultProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * the client's {@link CloseLog} and the server's transition log ({@link ServerCloseLog}).
  *
  * <ul>
- *   <li>1006: a box in the middle drops the TCP connection ({@link FaultProxy}, which cuts it);</li>
+ *   <li>1006: a box in the middle drops the TCP connection ({@link TcpRelay}, which cuts it);</li>
  *   <li>1007: a client sends a text message that is not UTF-8;</li>
  *   <li>1009: a client sends a message over the server's limit;</li>
  *   <li>4001: the application refuses an invalid token, and the client refreshes it and reconnects.</li>
@@ -78,7 +78,7 @@ public final class CloseCodeLab implements AutoCloseable {
     /** 1006: the connection goes through a relay that drops it, as an idle timeout or a crash would. */
     // tag::drop[]
     public CloseStatus networkDrop() throws Exception {
-        try (FaultProxy relay = FaultProxy.start(Duration.ZERO, server.port())) {
+        try (TcpRelay relay = TcpRelay.to(server.port()).start()) {
             WebSocketSession session = WebSocketClient.connect(relay.uri("/echo"), options());
             session.sendText("hello");
             session.receive();      // the echo: the path works

@@ -1,6 +1,7 @@
 package dev.wslab.tutorials.debugging;
 
-import dev.wslab.protocol.frame.Opcode;
+import dev.wslab.protocol.frame.FrameFormat;
+import dev.wslab.protocol.frame.FrameHeader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,15 +83,14 @@ public record WireFrame(boolean sent, boolean fin, int opcode, boolean masked, l
         return frames.stream().filter(f -> f.sent() == sent).toList();
     }
 
-    /** Returns the opcode's name, e.g. {@code TEXT}. */
-    public String opcodeName() {
-        return Opcode.nameOf(opcode);
-    }
-
-    /** Returns a short form, e.g. {@code > FIN=0 TEXT MASK=1 length=4}. */
+    /**
+     * Returns the frame as a trace prints its header, e.g. {@code > FIN=0 RSV=000 opcode=0x1 (TEXT) MASK=1 length=4}
+     * ({@link FrameFormat}). A WireFrame does not keep the RSV bits (a capture's field list lacks them), so
+     * they print as 000, which is what both tools see without extensions.
+     */
     @Override
     public String toString() {
-        return (sent ? "> " : "< ") + "FIN=" + (fin ? 1 : 0) + " " + opcodeName() + " MASK=" + (masked ? 1 : 0)
-                + " length=" + length;
+        FrameHeader header = new FrameHeader(fin, false, false, false, opcode, masked, 0, length);
+        return (sent ? "> " : "< ") + FrameFormat.header(header);
     }
 }

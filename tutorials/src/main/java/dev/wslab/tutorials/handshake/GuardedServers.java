@@ -1,6 +1,7 @@
 package dev.wslab.tutorials.handshake;
 
 import dev.wslab.protocol.handshake.HandshakeRejection;
+import dev.wslab.protocol.handshake.ResourceName;
 import dev.wslab.protocol.http.HttpRequest;
 import dev.wslab.server.Authenticator;
 import dev.wslab.server.Endpoints;
@@ -41,8 +42,7 @@ public final class GuardedServers {
     }
 
     private static Optional<HandshakeRejection> checkToken(HttpRequest request) {
-        String target = request.target();
-        String query = target.contains("?") ? target.substring(target.indexOf('?') + 1) : "";
+        String query = ResourceName.fromRequestTarget(request.target()).flatMap(ResourceName::query).orElse("");
         if (query.equals("token=" + TOKEN)) {
             return Optional.empty();
         }

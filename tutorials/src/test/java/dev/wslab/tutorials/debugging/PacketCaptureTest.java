@@ -114,11 +114,11 @@ class PacketCaptureTest {
         // echoing the code without the reason; never masked.
         assertThat(WireFrame.direction(byTshark, false)).as("server to client, seen by tshark")
                 .extracting(WireFrame::toString).containsExactly(
-                        "< FIN=1 TEXT MASK=0 length=5",
-                        "< FIN=1 BINARY MASK=0 length=3",
-                        "< FIN=1 TEXT MASK=0 length=8",
-                        "< FIN=1 PONG MASK=0 length=4",
-                        "< FIN=1 CLOSE MASK=0 length=2");
+                        "< FIN=1 RSV=000 opcode=0x1 (TEXT) MASK=0 length=5",
+                        "< FIN=1 RSV=000 opcode=0x2 (BINARY) MASK=0 length=3",
+                        "< FIN=1 RSV=000 opcode=0x1 (TEXT) MASK=0 length=8",
+                        "< FIN=1 RSV=000 opcode=0xA (PONG) MASK=0 length=4",
+                        "< FIN=1 RSV=000 opcode=0x8 (CLOSE) MASK=0 length=2");
         // The two tools agree, direction by direction.
         assertThat(WireFrame.direction(byTshark, true)).isEqualTo(WireFrame.direction(byTrace, true));
         assertThat(WireFrame.direction(byTshark, false)).isEqualTo(WireFrame.direction(byTrace, false));

@@ -23,10 +23,10 @@ class WireFrameTest {
                 "19\t0.017918000\t39923\tTrue\t8\tFalse\t2"), SERVER_PORT);
 
         assertThat(frames).extracting(WireFrame::toString).containsExactly(
-                "> FIN=1 TEXT MASK=1 length=5",
-                "> FIN=0 TEXT MASK=1 length=4",
-                "> FIN=1 CONTINUATION MASK=1 length=4",
-                "< FIN=1 CLOSE MASK=0 length=2");
+                "> FIN=1 RSV=000 opcode=0x1 (TEXT) MASK=1 length=5",
+                "> FIN=0 RSV=000 opcode=0x1 (TEXT) MASK=1 length=4",
+                "> FIN=1 RSV=000 opcode=0x0 (CONTINUATION) MASK=1 length=4",
+                "< FIN=1 RSV=000 opcode=0x8 (CLOSE) MASK=0 length=2");
     }
 
     @Test

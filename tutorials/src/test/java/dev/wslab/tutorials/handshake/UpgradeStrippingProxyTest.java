@@ -11,6 +11,7 @@ import dev.wslab.server.WebSocketServer;
 import dev.wslab.transport.Message;
 import dev.wslab.transport.WebSocketSession;
 import dev.wslab.tutorials.handshake.UpgradeStrippingProxy.Mode;
+import dev.wslab.tutorials.relay.TcpRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -58,7 +59,7 @@ class UpgradeStrippingProxyTest {
     @Test
     @DisplayName("through the stripping proxy, the client sees 426 instead of 101 and the connection never opens")
     void throughTheStrippingProxy() throws Exception {
-        try (UpgradeStrippingProxy proxy = UpgradeStrippingProxy.start(serverAddress, Mode.STRIPS_HOP_BY_HOP)) {
+        try (TcpRelay proxy = UpgradeStrippingProxy.start(serverAddress, Mode.STRIPS_HOP_BY_HOP)) {
             // tag::client-sees[]
             ConnectFailedException failure = catchThrowableOfType(ConnectFailedException.class,
                     () -> WebSocketClient.connect(proxy.uri("/echo"), ClientOptions.DEFAULTS));
@@ -87,7 +88,7 @@ class UpgradeStrippingProxyTest {
     @Test
     @DisplayName("the fix: a proxy that forwards Upgrade and Connection lets the handshake through")
     void throughAForwardingProxy() throws Exception {
-        try (UpgradeStrippingProxy proxy = UpgradeStrippingProxy.start(serverAddress, Mode.FORWARDS_UPGRADE)) {
+        try (TcpRelay proxy = UpgradeStrippingProxy.start(serverAddress, Mode.FORWARDS_UPGRADE)) {
             assertThat(echoThrough(proxy.uri("/echo"))).isEqualTo("hello");
             assertThat(proxy.forwardedRequests()).singleElement()
                     .satisfies(forwarded -> assertThat(forwarded.headers().containsToken("Upgrade", "websocket")).isTrue());

@@ -9,6 +9,7 @@ import dev.wslab.transport.Message;
 import dev.wslab.transport.SessionObserver;
 import dev.wslab.transport.SessionOptions;
 import dev.wslab.transport.WebSocketSession;
+import dev.wslab.tutorials.relay.TcpRelay;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class HeartbeatLabTest {
     @DisplayName("(a) without heartbeats: after the idle timeout the connection is a zombie, open and deaf")
     void zombieWithoutHeartbeats() throws Exception {
         try (Newsroom newsroom = Newsroom.start(SERVER_WITHOUT_PINGS);
-             FaultProxy proxy = FaultProxy.start(IDLE, newsroom.port())) {
+             TcpRelay proxy = TcpRelay.to(newsroom.port()).blackholeWhenIdleFor(IDLE).start()) {
             WebSocketSession client = WebSocketClient.connect(proxy.uri("/news"), HeartbeatClients.withoutHeartbeats());
             client.sendText("hello");
             assertThat(newsroom.nextReceived(SAFETY)).as("the path works while busy").contains("hello");
@@ -82,7 +83,7 @@ class HeartbeatLabTest {
             }
         };
         try (Newsroom newsroom = Newsroom.start(SERVER_WITHOUT_PINGS);
-             FaultProxy proxy = FaultProxy.start(IDLE, newsroom.port())) {
+             TcpRelay proxy = TcpRelay.to(newsroom.port()).blackholeWhenIdleFor(IDLE).start()) {
             WebSocketSession client = WebSocketClient.connect(proxy.uri("/news"),
                     HeartbeatClients.withHeartbeats(PLAN, countPongs));
 
@@ -104,7 +105,7 @@ class HeartbeatLabTest {
     @DisplayName("(c) when the path dies anyway, the missing pong exposes it: the client sees 1006")
     void heartbeatsDetectADeadPath() throws Exception {
         try (Newsroom newsroom = Newsroom.start(SERVER_WITHOUT_PINGS);
-             FaultProxy proxy = FaultProxy.start(Duration.ZERO, newsroom.port())) {   // no idle drop here
+             TcpRelay proxy = TcpRelay.to(newsroom.port()).start()) {   // no idle drop here
             WebSocketSession client = WebSocketClient.connect(proxy.uri("/news"),
                     HeartbeatClients.withHeartbeats(PLAN));
             client.sendText("hello");
@@ -130,7 +131,7 @@ class HeartbeatLabTest {
     void watchdogWarnsOfSilence() throws Exception {
         BlockingQueue<Duration> warnings = new LinkedBlockingQueue<>();
         try (Newsroom newsroom = Newsroom.start(SERVER_WITHOUT_PINGS);
-             FaultProxy proxy = FaultProxy.start(Duration.ZERO, newsroom.port());
+             TcpRelay proxy = TcpRelay.to(newsroom.port()).start();
              MessageWatchdog watchdog = HeartbeatClients.watchdog(PLAN, warnings::add)) {
             WebSocketSession client = WebSocketClient.connect(proxy.uri("/news"),
                     HeartbeatClients.withoutHeartbeats(watchdog));
@@ -153,7 +154,7 @@ class HeartbeatLabTest {
     @DisplayName("server heartbeats find the zombie on the server's side too, and free its resources")
     void serverHeartbeatsReapZombies() throws Exception {
         try (Newsroom newsroom = Newsroom.start(PLAN.sessionOptions());
-             FaultProxy proxy = FaultProxy.start(Duration.ZERO, newsroom.port())) {
+             TcpRelay proxy = TcpRelay.to(newsroom.port()).start()) {
             WebSocketSession client = WebSocketClient.connect(proxy.uri("/news"), HeartbeatClients.withoutHeartbeats());
             client.sendText("hello");
             assertThat(newsroom.nextReceived(SAFETY)).contains("hello");

@@ -1,9 +1,9 @@
 package dev.wslab.tutorials.monitoring;
 
 import dev.wslab.client.ReconnectStats;
-import dev.wslab.tutorials.heartbeat.FaultProxy;
 import dev.wslab.transport.Message;
 import dev.wslab.transport.WebSocketSession;
+import dev.wslab.tutorials.relay.TcpRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -60,7 +60,7 @@ class MonitoringLabTest {
     void disconnectsPerCloseCodeAndReconnections() throws Exception {
         // tag::scenario[]
         WebSocketSession normal = lab.connect(lab.server().port());
-        try (FaultProxy relay = FaultProxy.start(Duration.ZERO, lab.server().port())) {
+        try (TcpRelay relay = TcpRelay.to(lab.server().port()).start()) {
             WebSocketSession dropped = lab.connect(relay.port());
             lab.scrapeUntil(s -> s.value("wslab_connections_active") >= 2, WAIT);
             relay.cutAll();

@@ -3,7 +3,7 @@ package dev.wslab.tutorials.recovery;
 import dev.wslab.client.ReconnectingClient;
 import dev.wslab.server.ResumableFeed;
 import dev.wslab.server.WebSocketServer;
-import dev.wslab.tutorials.heartbeat.FaultProxy;
+import dev.wslab.tutorials.relay.TcpRelay;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class SessionRecoveryLabTest {
         Broker broker = new Broker(1000);
         StatelessFeed feed = new StatelessFeed(broker);
         try (WebSocketServer server = WebSocketServer.builder().endpoint("/feed", feed.liveOnlyHandler()).start();
-             FaultProxy proxy = FaultProxy.start(Duration.ZERO, server.port())) {
+             TcpRelay proxy = TcpRelay.to(server.port()).start()) {
             List<String> delivered = new CopyOnWriteArrayList<>();
             SteadyPublisher publisher = new SteadyPublisher(broker::publish, TOTAL);
             Outage outage = new Outage(publisher);
@@ -68,7 +68,7 @@ class SessionRecoveryLabTest {
     void resumingLosesAndRepeatsNothing() throws Exception {
         ResumableFeed feed = new ResumableFeed(1000);                // keeps the last 1000 for replays
         try (WebSocketServer server = WebSocketServer.builder().endpoint("/feed", feed.handler()).start();
-             FaultProxy proxy = FaultProxy.start(Duration.ZERO, server.port())) {
+             TcpRelay proxy = TcpRelay.to(server.port()).start()) {
             List<String> delivered = new CopyOnWriteArrayList<>();
             SteadyPublisher publisher = new SteadyPublisher(feed::publish, TOTAL);
             Outage outage = new Outage(publisher);
@@ -99,7 +99,7 @@ class SessionRecoveryLabTest {
         StatelessFeed feedB = new StatelessFeed(broker);
         try (WebSocketServer a = WebSocketServer.builder().endpoint("/feed", feedA.handler()).start();
              WebSocketServer b = WebSocketServer.builder().endpoint("/feed", feedB.handler()).start();
-             FaultProxy balancer = FaultProxy.start(Duration.ZERO, List.of(local(a), local(b)))) {   // round robin
+             TcpRelay balancer = TcpRelay.to(List.of(local(a), local(b))).start()) {   // round robin
             List<String> delivered = new CopyOnWriteArrayList<>();
             SteadyPublisher publisher = new SteadyPublisher(broker::publish, TOTAL);
             Outage outage = new Outage(publisher);
