@@ -146,15 +146,37 @@ public final class Connection {
         try {
             FramePart part;
             while (state != ConnectionState.CLOSED && (part = decoder.next(bytes)) != null) {
-                switch (part) {
-                    case FrameHeader header -> startFrame(header);
-                    case PayloadChunk chunk -> continueFrame(chunk);
-                }
+                receive(part);
             }
         } catch (ProtocolViolationException e) {
             failConnection(e.violation());
         }
         bytes.position(bytes.limit());
+    }
+
+    /**
+     * Takes one part of a frame that the caller decoded itself with a {@link FrameDecoder}, for a caller
+     * that also looks at the frames (the conformance suite logs every frame it judges). Use either this
+     * or {@link #receive(ByteBuffer)} on a connection, never both. Parts that arrive after the connection
+     * is {@link ConnectionState#CLOSED} are ignored, as bytes are.
+     *
+     * @throws IllegalStateException while the connection is {@link ConnectionState#CONNECTING}
+     */
+    public void receive(FramePart part) {
+        if (state == ConnectionState.CONNECTING) {
+            throw new IllegalStateException("frames come after the opening handshake");
+        }
+        if (state == ConnectionState.CLOSED) {
+            return;
+        }
+        try {
+            switch (part) {
+                case FrameHeader header -> startFrame(header);
+                case PayloadChunk chunk -> continueFrame(chunk);
+            }
+        } catch (ProtocolViolationException e) {
+            failConnection(e.violation());
+        }
     }
 
     /** Takes bytes read from the network. */
