@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * WireState is everything a {@link WireConnection} knows about its connection that two threads share:
@@ -126,7 +128,7 @@ final class WireState {
     }
 
     /** Waits while reading is paused, unless {@code stopWaiting} says the socket was closed meanwhile. */
-    void awaitReadingAllowed(java.util.function.BooleanSupplier stopWaiting) {
+    void awaitReadingAllowed(BooleanSupplier stopWaiting) {
         lock.lock();
         try {
             while (readingPaused && !stopWaiting.getAsBoolean()) {
@@ -194,7 +196,7 @@ final class WireState {
         }
     }
 
-    private <T> T read(java.util.function.Supplier<T> field) {
+    private <T> T read(Supplier<T> field) {
         lock.lock();
         try {
             return field.get();
