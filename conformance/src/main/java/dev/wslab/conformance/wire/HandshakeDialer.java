@@ -31,12 +31,13 @@ import java.util.function.UnaryOperator;
  * asks: the request edited to break a rule, bytes glued after it, written whole, in chops, one line at a
  * time or not at all. It then reads the answer for as long as the case's patience allows.
  *
- * <p>It drives the handshake itself rather than through transport's blocking driver, on purpose: a server
- * under test may send anything, and the suite must record what came. The driver stops at the first error,
- * with a clean outcome; the dialer logs every byte as it was written and read, answers a trickled request
- * line by line while it waits, tells a server that closed from one that fell silent, and keeps the bytes
- * that came after the response head for the frame reader. Only the response head itself is parsed by the
- * protocol core ({@link HttpHeadParser}), and judged by it ({@link ClientHandshake#validate}).
+ * <p>It reads the answer with a read loop of its own rather than the handshake driver wslab's client uses,
+ * on purpose: a server under test may send anything, and the suite must record what came. A client's
+ * driver stops at the first error with a clean outcome; the dialer logs every byte as it was written and
+ * read, sends a trickled request line by line while it waits, tells a server that closed from one that
+ * fell silent, and keeps the bytes that came after the response head for the frame reader. Only the
+ * response head itself is parsed by the protocol core ({@link HttpHeadParser}), and judged by it
+ * ({@link ClientHandshake#validate}).
  */
 final class HandshakeDialer {
 
