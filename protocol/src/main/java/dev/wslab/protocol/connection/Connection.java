@@ -114,15 +114,32 @@ public final class Connection {
         try {
             FramePart part;
             while (state != ConnectionState.CLOSED && heldViolation == null && (part = decoder.next(bytes)) != null) {
-                switch (part) {
-                    case FrameHeader header -> startFrame(header);
-                    case PayloadChunk chunk -> continueFrame(chunk);
-                }
+                receive(part);
             }
         } catch (ProtocolViolationException e) {
             failConnection(e.violation());
         }
         bytes.position(bytes.limit());
+    }
+
+    /**
+     * Takes one part of a frame that the caller decoded itself with a {@link FrameDecoder}, for a caller
+     * that also looks at the frames (the conformance suite logs every frame it judges). Use either this
+     * or {@link #receive(ByteBuffer)} on a connection, never both. Parts that arrive after the connection
+     * is {@link ConnectionState#CLOSED} are ignored, as bytes are.
+     */
+    public void receive(FramePart part) {
+        if (state == ConnectionState.CLOSED || heldViolation != null) {
+            return; // §7.1.7: after failing, "MUST NOT continue to attempt to process data"
+        }
+        try {
+            switch (part) {
+                case FrameHeader header -> startFrame(header);
+                case PayloadChunk chunk -> continueFrame(chunk);
+            }
+        } catch (ProtocolViolationException e) {
+            failConnection(e.violation());
+        }
     }
 
     /** Takes bytes read from the network. */
