@@ -12,6 +12,10 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +30,28 @@ import java.util.stream.Stream;
  * @TestFactory
  * Stream<DynamicNode> conformance() {
  *     return ConformanceTests.against(URI.create("ws://127.0.0.1:" + server.port() + "/"))
- *             .cases("*").exclude("9.*").accepting(Map.of("6.4.3", Verdict.NON_STRICT))
+ *             .exclude("9.*")
  *             .tests();
  * }
  * }</pre>
  *
- * A case fails the test when its verdict is FAILED or WRONG CODE, or NON-STRICT unless accepted; it is
- * reported as aborted (skipped) when INFORMATIONAL.
+ * <p><b>Which verdicts fail a test.</b> By default FAILED and WRONG CODE, the verdicts that also make
+ * {@code wslab conform} exit non-zero ({@link Verdict#isFailure}); like the Autobahn Maven plugin's
+ * {@code failOnNonStrict=false}. Every other verdict but OK (NON-STRICT, INFORMATIONAL, UNIMPLEMENTED) is
+ * reported as an aborted test, which Surefire and build servers list as skipped, with the verdict and its
+ * reason as the message: seen, not failing. {@link #failOn} chooses other verdicts, e.g.
+ * {@code .failOn(Verdict.FAILED, Verdict.WRONG_CODE, Verdict.NON_STRICT)} to fail on every NON-STRICT too;
+ * {@link #accepting} lets single cases pass with a verdict the server's authors decided on.
+ *
+ * <p><b>Names in the reports.</b> Each test is named by its case id and description ("6.4.1 Send ...")
+ * and each section container by its number and title ("6 UTF-8 Handling"), in the IDE and in Surefire's
+ * XML reports with Surefire's default configuration: a section is its own test set (a
+ * {@code TEST-6 UTF-8 Handling.xml} file, the section as the testcase's {@code classname}), and a case is
+ * a testcase named by its id and description. Surefire names a test whose source is a Java method by
+ * JUnit's legacy name, which for dynamic tests is an index ({@code conformance()[4][2]}); so each section
+ * carries a class source named like the section, and each case the target's URI with the case id as
+ * fragment ({@code ws://host:port/path#6.4.1}). One factory per build keeps the file names apart: two
+ * factories against two servers would write the same section files.
  */
 public final class ConformanceTests {
 
@@ -40,6 +59,7 @@ public final class ConformanceTests {
     private String include = "*";
     private String exclude = "";
     private Map<String, Verdict> accepted = Map.of();
+    private Set<Verdict> failOn = EnumSet.copyOf(Arrays.stream(Verdict.values()).filter(Verdict::isFailure).toList());
 
     private ConformanceTests(Target target) {
         this.target = target;
@@ -68,6 +88,21 @@ public final class ConformanceTests {
         return this;
     }
 
+    /**
+     * Fails a case's test on exactly these verdicts (default: FAILED and WRONG CODE); any other verdict
+     * but OK aborts the test (skipped, with the verdict and reason as message).
+     *
+     * @throws IllegalArgumentException for OK, which cannot fail a test
+     */
+    public ConformanceTests failOn(Verdict first, Verdict... more) {
+        Set<Verdict> verdicts = EnumSet.of(first, more);
+        if (verdicts.contains(Verdict.OK)) {
+            throw new IllegalArgumentException("OK cannot fail a test; failOn takes the verdicts that do");
+        }
+        this.failOn = verdicts;
+        return this;
+    }
+
     /** Accepts these verdicts for these cases, e.g. a NON-STRICT the server's authors decided on. */
     public ConformanceTests accepting(Map<String, Verdict> verdicts) {
         this.accepted = Map.copyOf(verdicts);
@@ -80,10 +115,31 @@ public final class ConformanceTests {
         Map<String, List<DynamicNode>> sections = new LinkedHashMap<>();
         for (ConformanceCase testCase : selected) {
             String section = testCase.sectionNumber() + " " + testCase.section();
-            sections.computeIfAbsent(section, key -> new java.util.ArrayList<>()).add(DynamicTest.dynamicTest(
-                    testCase.id() + " " + testCase.description(), () -> check(CaseExecutor.run(testCase, target))));
+            sections.computeIfAbsent(section, key -> new ArrayList<>()).add(DynamicTest.dynamicTest(
+                    testCase.id() + " " + testCase.description(), caseSource(testCase),
+                    () -> check(CaseExecutor.run(testCase, target))));
         }
-        return sections.entrySet().stream().map(entry -> DynamicContainer.dynamicContainer(entry.getKey(), entry.getValue()));
+        return sections.entrySet().stream().map(entry -> DynamicContainer.dynamicContainer(entry.getKey(),
+                sectionSource(entry.getKey()), entry.getValue().stream()));
+    }
+
+    /** A class source named like the section: Surefire makes it a test set of that name (see the class comment). */
+    private static URI sectionSource(String section) {
+        try {
+            return new URI("class", section, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot name a class source after section " + section, e);
+        }
+    }
+
+    /** The target with the case id as fragment: not a Java method, so Surefire names the test by its display name. */
+    private URI caseSource(ConformanceCase testCase) {
+        URI endpoint = target.uri();
+        try {
+            return new URI(endpoint.getScheme(), endpoint.getAuthority(), endpoint.getPath(), endpoint.getQuery(), testCase.id());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot name case " + testCase.id() + " after " + endpoint, e);
+        }
     }
 
     private void check(CaseResult result) {
@@ -92,11 +148,11 @@ public final class ConformanceTests {
         if (verdict == Verdict.OK || verdict == allowed) {
             return;
         }
-        if (Set.of(Verdict.INFORMATIONAL, Verdict.UNIMPLEMENTED).contains(verdict)) {
-            throw new TestAbortedException(verdict.autobahnName() + ": " + result.reason());
+        String summary = verdict.autobahnName() + ": " + result.reason();
+        if (!failOn.contains(verdict)) {
+            throw new TestAbortedException(summary);
         }
-        StringBuilder message = new StringBuilder(verdict.autobahnName()).append(": ").append(result.reason())
-                .append("\nwire log:\n");
+        StringBuilder message = new StringBuilder(summary).append("\nwire log:\n");
         result.wireLog().forEach(entry -> message.append(entry).append('\n'));
         throw new AssertionFailedError(message.toString());
     }

@@ -1,0 +1,78 @@
+package dev.wslab.conformance;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * NettyEchoServer is Netty 4.1's WebSocket echo as its examples build it, on a free loopback port: an HTTP
+ * codec, {@link WebSocketServerProtocolHandler} (the handshake, Pings, Close frames and UTF-8 checks, all
+ * with Netty's defaults), a frame aggregator, and a handler that sends each message back. Frames and
+ * messages may be as large as 16 MiB (Netty's default frame limit, 64 KiB, is a policy, not under test).
+ */
+final class NettyEchoServer implements AutoCloseable {
+
+    private static final int MAX_MESSAGE = 16 << 20;
+
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup workers = new NioEventLoopGroup(2);
+    private final Channel listener;
+
+    NettyEchoServer() throws InterruptedException {
+        listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
+                                new WebSocketServerProtocolHandler("/", null, false, MAX_MESSAGE),
+                                new WebSocketFrameAggregator(MAX_MESSAGE), new Echo());
+                    }
+                })
+                .bind("127.0.0.1", 0).sync().channel();
+    }
+
+    /** Sends every text and binary message back as it came. */
+    private static final class Echo extends SimpleChannelInboundHandler<WebSocketFrame> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext context, WebSocketFrame frame) {
+            if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+                context.writeAndFlush(frame.retain());
+            }
+        }
+
+        /**
+         * A protocol error reaches here after Netty's handlers have answered it (a Close with its code) and
+         * closed the channel; the pipeline's tail would only log its stack trace, once per failing case.
+         */
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        }
+    }
+
+    String uri() {
+        return "ws://127.0.0.1:" + ((InetSocketAddress) listener.localAddress()).getPort() + "/";
+    }
+
+    @Override
+    public void close() {
+        listener.close().syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
