@@ -7,7 +7,6 @@ import dev.wslab.protocol.connection.Event;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameFormat;
 import dev.wslab.protocol.frame.FrameReader;
-import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.transport.Direction;
 import dev.wslab.transport.WebSocketSession;
 

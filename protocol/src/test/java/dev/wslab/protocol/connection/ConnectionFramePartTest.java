@@ -7,18 +7,13 @@ import dev.wslab.protocol.frame.FrameDecoder;
 import dev.wslab.protocol.frame.FramePart;
 import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.frame.Payload;
-import dev.wslab.protocol.handshake.ClientHandshake;
-import dev.wslab.protocol.handshake.ClientHandshakeOptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A caller that decodes frames itself (the conformance suite, which also logs them) hands the connection
@@ -62,14 +57,6 @@ class ConnectionFramePartTest {
         assertThat(client.takeEvents()).isEmpty();
     }
 
-    @Test
-    void refusesPartsBeforeTheOpeningHandshake() {
-        Connection connecting = Connection.client(ClientHandshake.create(URI.create("ws://localhost/"),
-                ClientHandshakeOptions.NONE, new SecureRandom()), Limits.DEFAULTS, MaskingKeySource.fixed(0));
-        FramePart header = new FrameDecoder().next(ByteBuffer.wrap(hex("8a00"))); // Pong, FIN, empty, unmasked
-
-        assertThatThrownBy(() -> connecting.receive(header)).isInstanceOf(IllegalStateException.class);
-    }
 
     private static void receiveParts(Connection connection, String hexDigits) {
         FrameDecoder decoder = new FrameDecoder();
