@@ -55,7 +55,6 @@ public final class RobustnessProbes {
         return testCase.sectionNumber() == 20;
     }
 
-    // tag::policies[]
     /** The policy each probe's safe outcome rests on; the probes not listed check MUSTs of RFC 6455 alone. */
     private static final Map<String, ProbePolicy> POLICIES = Map.ofEntries(
             Map.entry("20.1", ProbePolicy.MAX_HEADER_SIZE), Map.entry("20.2", ProbePolicy.MAX_HEADER_SIZE),
@@ -72,7 +71,6 @@ public final class RobustnessProbes {
             Map.entry("20.20", ProbePolicy.MAX_FRAGMENTS), Map.entry("20.21", ProbePolicy.MAX_FRAGMENTS),
             Map.entry("20.22", ProbePolicy.PING_RATE),
             Map.entry("20.23", ProbePolicy.IDLE_TIMEOUT), Map.entry("20.35", ProbePolicy.IDLE_TIMEOUT));
-    // end::policies[]
 
     /** The close codes that tell a stalled or silent peer it was dropped: any that ends a connection. */
     private static final Integer[] DROPPED = {1000, 1001, 1002, 1008, 1009, 1011};
@@ -406,9 +404,9 @@ public final class RobustnessProbes {
     }
 
     private static ConformanceCase extensions(String id, String change, String value) {
-        return OpeningHandshake.check(id, change + " (RFC 6455 §9.1: the server picks from the offer, or nothing)",
-                "4.2.2, 9.1", OpeningHandshake.addHeader("Sec-WebSocket-Extensions: " + value),
-                Answer.REJECT_OR_VALID_ACCEPT);
+        return answersInTime(OpeningHandshake.check(id, change + " (RFC 6455 §9.1: the server picks from the offer, or"
+                + " nothing)", "4.2.2, 9.1", OpeningHandshake.addHeader("Sec-WebSocket-Extensions: " + value),
+                Answer.REJECT_OR_VALID_ACCEPT));
     }
 
     /** A case recording the answer to a request from {@code origin}; null for the target's own origin. */
