@@ -50,13 +50,15 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "  wslab conform --spec fuzzingclient.json          # Autobahn's spec file, read as is",
                 "  wslab conform URL --probes --expect-idle-timeout 30s --expect-max-message 16MiB"},
         footer = {"",
-                "A probe that rests on a policy RFC 6455 leaves to the server (§10.4: timeouts, size and count limits)",
-                "says which value it assumed; a miss is UNSAFE, listed apart, never an RFC FAILED. State the server's",
-                "own limits with --expect-* (a value, or 'none' for a server without such a limit) to check those.",
+                "A probe that rests on a policy RFC 6455 leaves to the server (§10.4: timeouts,",
+                "size and count limits) says which value it assumed; a miss is UNSAFE, listed",
+                "apart, never an RFC FAILED. State the server's own limits with --expect-* (a",
+                "value, or 'none' for a server without such a limit) to have them checked.",
                 "",
-                "Exit codes: 0 no FAILED or WRONG CODE (UNSAFE probes are listed, and do not count);",
-                "  1 a FAILED or WRONG CODE, or a change against --baseline; 2 the command line could not be understood;",
-                "  3 with --fail-on-unsafe, no RFC failure but an UNSAFE probe."},
+                "Exit codes: 0 no FAILED or WRONG CODE (UNSAFE probes are listed, not counted);",
+                "  1 a FAILED or WRONG CODE, or a change against --baseline;",
+                "  2 the command line could not be understood;",
+                "  3 with --fail-on-unsafe: no FAILED or WRONG CODE, but an UNSAFE probe."},
         mixinStandardHelpOptions = true)
 final class ConformCommand implements Callable<Integer> {
 
@@ -140,6 +142,10 @@ final class ConformCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (!probes && !statedLimits().equals(StatedLimits.UNSTATED)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "the --expect-* options state limits for the robustness probes: add --probes");
+        }
         if (autobahnSpec != null) {
             return runSpec(out);
         }
@@ -156,14 +162,15 @@ final class ConformCommand implements Callable<Integer> {
     /** The catalog, with the probes of section 20 when asked for, narrowed by --cases and --exclude. */
     private List<ConformanceCase> selectedCases() {
         List<ConformanceCase> pool = new ArrayList<>(AutobahnCatalog.everything());
-        StatedLimits stated = new StatedLimits(handshakeTimeout, idleTimeout, maxMessage, maxHeaderSize, maxFragments);
         if (probes) {
-            pool.addAll(RobustnessProbes.cases(ProbeBounds.DEFAULTS, stated));
-        } else if (!stated.equals(StatedLimits.UNSTATED)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "the --expect-* options state limits for the robustness probes: add --probes");
+            pool.addAll(RobustnessProbes.cases(ProbeBounds.DEFAULTS, statedLimits()));
         }
         return CaseSelection.parse(cases, exclude).select(pool);
+    }
+
+    /** The server's limits as the --expect-* options state them. */
+    private StatedLimits statedLimits() {
+        return new StatedLimits(handshakeTimeout, idleTimeout, maxMessage, maxHeaderSize, maxFragments);
     }
 
     private int runSpec(PrintWriter out) throws Exception {
