@@ -1,8 +1,12 @@
 package dev.wslab.cli;
 
 import dev.wslab.conformance.ConformanceCase;
+import dev.wslab.conformance.UnsafeVerdicts;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.catalog.AutobahnCatalog;
+import dev.wslab.conformance.catalog.ProbeBounds;
+import dev.wslab.conformance.catalog.StatedLimits;
+import dev.wslab.conformance.catalog.StatedLimits.Limit;
 import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.conformance.report.Baseline;
 import dev.wslab.conformance.report.HtmlReport;
@@ -16,6 +20,7 @@ import dev.wslab.conformance.catalog.RobustnessProbes;
 import dev.wslab.conformance.run.Summary;
 import dev.wslab.conformance.wire.Target;
 import dev.wslab.protocol.handshake.ClientHandshakeOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +47,18 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "Examples:",
                 "  wslab conform                                   # the embedded reference server",
                 "  wslab conform ws://127.0.0.1:9001/ --cases '1.*,5.*' --exclude '9.*'",
-                "  wslab conform --spec fuzzingclient.json          # Autobahn's spec file, read as is"},
+                "  wslab conform --spec fuzzingclient.json          # Autobahn's spec file, read as is",
+                "  wslab conform URL --probes --expect-idle-timeout 30s --expect-max-message 16MiB"},
+        footer = {"",
+                "A probe that rests on a policy RFC 6455 leaves to the server (§10.4: timeouts,",
+                "size and count limits) says which value it assumed; a miss is UNSAFE, listed",
+                "apart, never an RFC FAILED. State the server's own limits with --expect-* (a",
+                "value, or 'none' for a server without such a limit) to have them checked.",
+                "",
+                "Exit codes: 0 no FAILED or WRONG CODE (UNSAFE probes are listed, not counted);",
+                "  1 a FAILED or WRONG CODE, or a change against --baseline;",
+                "  2 the command line could not be understood;",
+                "  3 with --fail-on-unsafe: no FAILED or WRONG CODE, but an UNSAFE probe."},
         mixinStandardHelpOptions = true)
 final class ConformCommand implements Callable<Integer> {
 
@@ -87,6 +103,32 @@ final class ConformCommand implements Callable<Integer> {
             + " length bombs, unmasked frames), each followed by a check that the server still serves a fresh connection")
     boolean probes;
 
+    @Option(names = "--expect-idle-timeout", paramLabel = "DURATION|none", converter = StatedLimitConverter.Timeout.class,
+            description = "the server's idle timeout, or its heartbeat's Ping interval plus Pong timeout (probes 20.23,"
+                    + " 20.35; assumed: at most 60 s)")
+    Limit<Duration> idleTimeout = new Limit.Unstated<>();
+
+    @Option(names = "--expect-handshake-timeout", paramLabel = "DURATION|none", converter = StatedLimitConverter.Timeout.class,
+            description = "the server's deadline for a whole handshake request (probes 20.5.1, 20.6; assumed: at most 30 s)")
+    Limit<Duration> handshakeTimeout = new Limit.Unstated<>();
+
+    @Option(names = "--expect-max-message", paramLabel = "SIZE|none", converter = StatedLimitConverter.Size.class,
+            description = "the server's largest message, e.g. 16MiB (probes 20.15, 20.19, 20.20; assumed: below 64 MiB)")
+    Limit<Long> maxMessage = new Limit.Unstated<>();
+
+    @Option(names = "--expect-max-header-size", paramLabel = "SIZE|none", converter = StatedLimitConverter.Size.class,
+            description = "the server's largest handshake request head, e.g. 8KiB (probes 20.1-20.3; assumed: below 64 KiB)")
+    Limit<Long> maxHeaderSize = new Limit.Unstated<>();
+
+    @Option(names = "--expect-max-fragments", paramLabel = "COUNT|none", converter = StatedLimitConverter.Count.class,
+            description = "the most fragments the server takes in one message (probes 20.20, 20.21; assumed: unknown,"
+                    + " so waiting is safe)")
+    Limit<Long> maxFragments = new Limit.Unstated<>();
+
+    @Option(names = "--fail-on-unsafe", description = "exit with 3 when a probe is UNSAFE (a policy miss) and nothing"
+            + " FAILED; by default UNSAFE probes are listed and do not fail the run")
+    boolean failOnUnsafe;
+
     @Option(names = "--time-scale", paramLabel = "F", defaultValue = "1",
             description = "give the server F times the catalog's deadlines (1 to 100; for slow servers or busy machines)")
     double timeScale;
@@ -100,6 +142,10 @@ final class ConformCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (!probes && !statedLimits().equals(StatedLimits.UNSTATED)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "the --expect-* options state limits for the robustness probes: add --probes");
+        }
         if (autobahnSpec != null) {
             return runSpec(out);
         }
@@ -117,9 +163,14 @@ final class ConformCommand implements Callable<Integer> {
     private List<ConformanceCase> selectedCases() {
         List<ConformanceCase> pool = new ArrayList<>(AutobahnCatalog.everything());
         if (probes) {
-            pool.addAll(RobustnessProbes.cases());
+            pool.addAll(RobustnessProbes.cases(ProbeBounds.DEFAULTS, statedLimits()));
         }
         return CaseSelection.parse(cases, exclude).select(pool);
+    }
+
+    /** The server's limits as the --expect-* options state them. */
+    private StatedLimits statedLimits() {
+        return new StatedLimits(handshakeTimeout, idleTimeout, maxMessage, maxHeaderSize, maxFragments);
     }
 
     private int runSpec(PrintWriter out) throws Exception {
@@ -167,15 +218,22 @@ final class ConformCommand implements Callable<Integer> {
         }
         out.printf("%d cases against %s in %.1f s%n%n", results.size(), target, (System.nanoTime() - start) / 1e9);
         out.print(Summary.table(results));
-        List<CaseResult> notOk = results.stream().filter(r -> r.verdict() != Verdict.OK).toList();
+        // UNSAFE verdicts are listed apart: policy misses, not RFC failures.
+        List<CaseResult> notOk = results.stream().filter(r -> r.verdict() != Verdict.OK && r.verdict() != Verdict.UNSAFE)
+                .toList();
         if (!notOk.isEmpty()) {
             out.println();
             for (CaseResult result : notOk) {
                 out.printf("%-8s %-13s %s%n", result.testCase().id(), result.verdict().autobahnName(), result.reason());
             }
         }
+        if (!Summary.unsafe(results).isEmpty()) {
+            out.println();
+            out.print(Summary.unsafe(results));
+        }
+        UnsafeVerdicts unsafe = failOnUnsafe ? UnsafeVerdicts.FAIL : UnsafeVerdicts.REPORT;
         JsonReport.write(reports, agentName, results);
-        JunitReport.write(reports, agentName, results);
+        JunitReport.write(reports, agentName, results, unsafe);
         HtmlReport.write(reports, agentName, target.toString(), results);
         out.println();
         out.println("reports: " + reports.resolve("index.html") + ", index.json, junit.xml");
@@ -194,7 +252,10 @@ final class ConformCommand implements Callable<Integer> {
             changes.forEach(change -> out.println("  " + change));
             return Main.EXIT_FAILURE;
         }
-        return Summary.anyFailed(results) ? Main.EXIT_FAILURE : 0;
+        if (Summary.anyFailed(results)) {
+            return Main.EXIT_FAILURE;
+        }
+        return results.stream().anyMatch(r -> r.verdict().isFailure(unsafe)) ? Main.EXIT_UNSAFE : 0;
     }
 
     private ClientHandshakeOptions handshakeOptions() {

@@ -22,6 +22,8 @@ public final class Main implements Runnable {
     static final int EXIT_FAILURE = 1;
     /** Exit code for a command line that could not be understood. */
     static final int EXIT_USAGE = 2;
+    /** Exit code of {@code conform --fail-on-unsafe} when no case failed but a probe was UNSAFE. */
+    static final int EXIT_UNSAFE = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,8 +39,9 @@ public final class Main implements Runnable {
                 .setErr(err)
                 .setParameterExceptionHandler((e, commandArgs) -> {
                     CommandLine command = e.getCommandLine();
-                    command.getErr().println("wslab: " + e.getMessage());
-                    command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+                    // One line: the problem, then where to look.
+                    command.getErr().println("wslab: " + e.getMessage() + " (see '"
+                            + command.getCommandSpec().qualifiedName() + " --help')");
                     return EXIT_USAGE;
                 })
                 .setExecutionExceptionHandler((e, command, parseResult) -> {

@@ -94,6 +94,48 @@ class ConformCommandTest {
     }
 
     @Test
+    @DisplayName("a probe's policy miss is UNSAFE, listed apart: exit 0, or 3 with --fail-on-unsafe; 'none' records it")
+    void unsafeProbes() throws Exception {
+        // The embedded server pings every 20 s: a stated 1 s idle timeout is missed (the probe waits 2 s).
+        CommandLineRunner reported = CommandLineRunner.run("conform", "--probes", "--cases", "20.23",
+                "--expect-idle-timeout", "1s", "--report-dir", dir.resolve("r1").toString());
+        assertThat(reported.exitCode()).as(reported.out() + reported.err()).isZero();
+        assertThat(reported.out()).contains("UNSAFE: 1 robustness probe missed a policy")
+                .contains("--expect-idle-timeout").doesNotContain("FAILED  ");
+        assertThat(dir.resolve("r1/junit.xml")).content().contains("failures=\"0\"").contains("20.23 UNSAFE");
+        assertThat(dir.resolve("r1/wslab_case_20_23.json")).content().contains("\"behaviorClose\" : \"UNSAFE\"")
+                .contains("\"assumedPolicy\"");
+
+        CommandLineRunner failing = CommandLineRunner.run("conform", "--probes", "--cases", "20.23",
+                "--expect-idle-timeout", "1s", "--fail-on-unsafe", "--report-dir", dir.resolve("r2").toString());
+        assertThat(failing.exitCode()).isEqualTo(3);
+        assertThat(dir.resolve("r2/junit.xml")).content().contains("failures=\"1\"").contains("type=\"UNSAFE\"");
+
+        CommandLineRunner none = CommandLineRunner.run("conform", "--probes", "--cases", "20.23",
+                "--expect-idle-timeout", "none", "--fail-on-unsafe", "--report-dir", dir.resolve("r3").toString());
+        assertThat(none.exitCode()).as(none.out()).isZero();
+        assertThat(none.out()).contains("INFORMATIONAL").doesNotContain("UNSAFE:");
+    }
+
+    @Test
+    @DisplayName("a stated limit that cannot be read is one line and exit code 2")
+    void badExpectations() {
+        CommandLineRunner size = CommandLineRunner.run("conform", "--probes", "--expect-max-message", "16XB");
+        assertThat(size.exitCode()).isEqualTo(2);
+        assertThat(size.err().lines()).singleElement().asString().startsWith("wslab: ").contains("'16XB' is not a size")
+                .contains("--expect-max-message").doesNotContain("Exception");
+        CommandLineRunner timeout = CommandLineRunner.run("conform", "--probes", "--expect-idle-timeout", "30x");
+        assertThat(timeout.exitCode()).isEqualTo(2);
+        assertThat(timeout.err().lines()).singleElement().asString().contains("'30x' is not a timeout");
+        CommandLineRunner count = CommandLineRunner.run("conform", "--probes", "--expect-max-fragments", "-1");
+        assertThat(count.exitCode()).isEqualTo(2);
+        assertThat(count.err().lines()).singleElement().asString().contains("'-1' is not a count");
+        CommandLineRunner withoutProbes = CommandLineRunner.run("conform", "--expect-max-message", "16MiB");
+        assertThat(withoutProbes.exitCode()).isEqualTo(2);
+        assertThat(withoutProbes.err().lines()).singleElement().asString().contains("add --probes");
+    }
+
+    @Test
     @DisplayName("a server that cannot be reached fails every case with the reason, exit code 1")
     void unreachableServer() throws Exception {
         int port;

@@ -13,6 +13,13 @@ public enum Verdict {
     UNIMPLEMENTED,
     /** The server did something the RFC allows, but not the best thing (a SHOULD not followed). */
     NON_STRICT,
+    /**
+     * The server missed a robustness expectation that rests on a policy RFC 6455 leaves to the server
+     * (§10.4: timeouts, size and count limits), as assumed or as stated with {@code --expect-*}: not an RFC
+     * failure, so it fails a run only on request ({@link UnsafeVerdicts#FAIL}). wslab's own verdict; Autobahn
+     * has none like it.
+     */
+    UNSAFE,
     /** The server closed with a code the RFC does not allow here. */
     WRONG_CODE,
     /** The server broke a MUST of the RFC. */
@@ -26,6 +33,11 @@ public enum Verdict {
     /** Tells whether this verdict fails a run. */
     public boolean isFailure() {
         return this == FAILED || this == WRONG_CODE;
+    }
+
+    /** Tells whether this verdict fails a run, given how UNSAFE verdicts are to count. */
+    public boolean isFailure(UnsafeVerdicts unsafe) {
+        return isFailure() || this == UNSAFE && unsafe == UnsafeVerdicts.FAIL;
     }
 
     /** Returns the name as Autobahn reports it, e.g. {@code NON-STRICT}. */

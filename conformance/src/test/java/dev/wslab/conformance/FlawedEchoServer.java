@@ -79,22 +79,58 @@ public final class FlawedEchoServer implements AutoCloseable {
         NO_MESSAGE_LIMIT
     }
 
+    /**
+     * The server's policies where RFC 6455 leaves them to it (§10.4). In every profile the server sends no
+     * heartbeats, has no idle timeout once the connection is open and no rate limit, and has a handshake
+     * deadline of {@link #HANDSHAKE_DEADLINE_MILLIS}; the profiles differ in the message limit.
+     */
+    public enum Profile {
+        /** A 1 MiB message limit, the default of wslab's server and python-websockets. */
+        DEFAULT(1 << 20),
+        /**
+         * Strictly correct but minimal: every MUST kept, and nothing more than the 16 MiB message limit that
+         * Autobahn's section 9 needs (no heartbeats, no idle timeout, no rate limit). The suite must not
+         * fail it: a probe whose policy it lacks is UNSAFE, or with the limits stated, OK or INFORMATIONAL.
+         */
+        STRICTLY_CORRECT_BUT_MINIMAL(16 << 20);
+
+        private final int maxMessage;
+
+        Profile(int maxMessage) {
+            this.maxMessage = maxMessage;
+        }
+
+        /** The largest message accepted; larger fails with 1009. */
+        public int maxMessage() {
+            return maxMessage;
+        }
+    }
+
     /** How long a client has, from accept, to send its whole request. */
     static final int HANDSHAKE_DEADLINE_MILLIS = 1000;
-    /** The largest message accepted; larger fails with 1009. */
-    static final int MAX_MESSAGE = 1 << 20;
 
     private final ServerSocket listener;
     private final Set<Flaw> flaws;
     private final Set<Weakness> weaknesses;
+    private final Profile profile;
 
     public FlawedEchoServer(Set<Flaw> flaws) throws IOException {
         this(flaws, Set.of());
     }
 
     public FlawedEchoServer(Set<Flaw> flaws, Set<Weakness> weaknesses) throws IOException {
+        this(flaws, weaknesses, Profile.DEFAULT);
+    }
+
+    /** A server without flaws or weaknesses, with the policies of {@code profile}. */
+    public FlawedEchoServer(Profile profile) throws IOException {
+        this(Set.of(), Set.of(), profile);
+    }
+
+    private FlawedEchoServer(Set<Flaw> flaws, Set<Weakness> weaknesses, Profile profile) throws IOException {
         this.flaws = flaws.isEmpty() ? EnumSet.noneOf(Flaw.class) : EnumSet.copyOf(flaws);
         this.weaknesses = weaknesses.isEmpty() ? EnumSet.noneOf(Weakness.class) : EnumSet.copyOf(weaknesses);
+        this.profile = profile;
         listener = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
     }
@@ -216,7 +252,8 @@ public final class FlawedEchoServer implements AutoCloseable {
                 utf8.reset();
             }
             byte[] bytes = frame.payload().toByteArray();
-            if (message.size() + (long) bytes.length > MAX_MESSAGE && !weaknesses.contains(Weakness.NO_MESSAGE_LIMIT)) {
+            if (message.size() + (long) bytes.length > profile.maxMessage()
+                    && !weaknesses.contains(Weakness.NO_MESSAGE_LIMIT)) {
                 return fail(1009);
             }
             message.writeBytes(bytes);

@@ -79,9 +79,9 @@ class SuiteCanFailTest {
             // To go on echoing after the Close it keeps TCP open, which fails every clean close (§5.5.1);
             // 7.1.6, informational otherwise, fails because a Pong follows the server's Close.
             case ECHOES_AFTER_CLOSE -> merge(casesThatEndWithACleanClose(), ids(Verdict.FAILED, "7.1.6"));
-            // No case of the catalog sends an unmasked frame: probe 20.24 (ProbeRunnerTest) and the property-based
-            // violations (NewViolationsPropertyTest) catch this flaw.
-            case ACCEPTS_UNMASKED_FRAMES -> new TreeMap<>();
+            // wslab's own case 0.18 sends an unmasked frame (§5.1); so do probe 20.24 (ProbeRunnerTest) and the
+            // property-based violations (NewViolationsPropertyTest).
+            case ACCEPTS_UNMASKED_FRAMES -> ids(Verdict.FAILED, "0.18");
             case ACCEPTS_ANY_HANDSHAKE -> CASES.stream()
                     .filter(c -> c.handshake().filter(h -> h.expected() != dev.wslab.conformance.HandshakeCheck.Answer.ACCEPT).isPresent())
                     .collect(Collectors.toMap(ConformanceCase::id, c -> Verdict.FAILED, (a, b) -> a, TreeMap::new));

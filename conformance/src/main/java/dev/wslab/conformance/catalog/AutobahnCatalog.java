@@ -21,9 +21,22 @@ public final class AutobahnCatalog {
         return OpeningHandshake.cases();
     }
 
-    /** Returns the handshake cases, then Autobahn's, in order. */
+    /**
+     * Returns wslab's own masking case (section 0, after the handshake cases), which Autobahn does not have:
+     * its fuzzing client masks every frame, so an Autobahn run never checks a server's duty to refuse an
+     * unmasked one.
+     */
+    public static List<ConformanceCase> masking() {
+        return List.of(RobustnessProbes.unmaskedFrame("0.18", "Masking", "A wslab addition, not in Autobahn: send an"
+                + " unmasked text frame, then a Ping; expect the connection closed, with 1002 or without a Close frame"
+                + " (§5.1: \"The server MUST close the connection upon receiving a frame that is not masked\"; it MAY"
+                + " send 1002), and no echo and no Pong, as it MUST NOT go on after failing (§7.1.7)."));
+    }
+
+    /** Returns the handshake cases, the masking case, then Autobahn's, in order. */
     public static List<ConformanceCase> everything() {
         List<ConformanceCase> cases = new ArrayList<>(handshake());
+        cases.addAll(masking());
         cases.addAll(all());
         return cases;
     }

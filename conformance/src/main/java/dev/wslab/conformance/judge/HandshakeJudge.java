@@ -9,7 +9,10 @@ import dev.wslab.protocol.http.HttpResponse;
 
 import java.util.Optional;
 
-/** HandshakeJudge judges a server's answer to an opening handshake request, by §4.2 and §4.4. */
+/**
+ * HandshakeJudge judges a server's answer to an opening handshake request, by §4.2 and §4.4. A robustness
+ * probe's miss of a time or size the RFC leaves to the server (§10.4) is UNSAFE, not FAILED.
+ */
 public final class HandshakeJudge {
 
     /** A verdict with its reason. */
@@ -22,7 +25,7 @@ public final class HandshakeJudge {
     /** A request that never completes: the server must end the connection in time, and never accept it. */
     private static Judgement serverCloses(HandshakeProbe probe) {
         if (probe.suiteGaveUp()) {
-            return new Judgement(Verdict.FAILED, "the server kept the connection open until the suite gave up: a"
+            return new Judgement(Verdict.UNSAFE, "the server kept the connection open until the suite gave up: a"
                     + " client can hold it, and many clients all of the server's connections");
         }
         if (probe.response().isEmpty()) {
@@ -57,7 +60,7 @@ public final class HandshakeJudge {
         if (check.expected() == HandshakeCheck.Answer.REJECT_OR_VALID_ACCEPT) {
             if (response.isEmpty()) {
                 return probe.suiteGaveUp()
-                        ? new Judgement(Verdict.FAILED, "the server did not answer the request in time")
+                        ? new Judgement(Verdict.UNSAFE, "the server did not answer the request in time")
                         : new Judgement(Verdict.OK, "the server closed the connection without accepting the request");
             }
             if (response.get().status() == 101) {
@@ -70,12 +73,21 @@ public final class HandshakeJudge {
             }
         }
         if (check.expected() == HandshakeCheck.Answer.ANY_ANSWER) {
+            if (response.isEmpty() && !probe.suiteGaveUp()) {
+                // Dropping an abusive request at once is as safe as refusing it.
+                return new Judgement(Verdict.OK, "the server closed the connection without answering, in time");
+            }
             return response.isPresent()
                     ? new Judgement(Verdict.OK, "the server answered " + response.get().status() + " in time")
-                    : new Judgement(Verdict.FAILED, "the server did not answer the request in time");
+                    : new Judgement(Verdict.UNSAFE, "the server did not answer the request in time");
         }
         if (response.isEmpty() && check.expected() == HandshakeCheck.Answer.REJECT_OR_CLOSE) {
             return new Judgement(Verdict.OK, "the server closed the connection without accepting the request");
+        }
+        if (check.expected() == HandshakeCheck.Answer.REJECT_OR_CLOSE && response.get().status() < 400) {
+            // The request is valid, only larger than a limit the server should have (§10.4): not an RFC failure.
+            return new Judgement(Verdict.UNSAFE, "the server answered " + response.get().status() + " "
+                    + response.get().reason() + " to a request that " + check.change() + ", instead of refusing it");
         }
         if (response.isEmpty()) {
             return new Judgement(Verdict.FAILED, "the server closed the connection without an HTTP response; §4.2.1"

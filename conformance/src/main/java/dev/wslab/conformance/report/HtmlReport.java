@@ -24,7 +24,7 @@ public final class HtmlReport {
     private static final String STYLE = """
             body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}
             table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
-            .OK{background:#9f9}.NON-STRICT{background:#ff9}.INFORMATIONAL{background:#9cf}.UNIMPLEMENTED{background:#ddd}
+            .OK{background:#9f9}.NON-STRICT{background:#ff9}.INFORMATIONAL{background:#9cf}.UNIMPLEMENTED{background:#ddd}.UNSAFE{background:#fc6}
             .FAILED,.WRONG-CODE{background:#f99}pre{white-space:pre-wrap;margin:0}.hex{color:#555;font-size:85%}
             """;
 
@@ -38,6 +38,10 @@ public final class HtmlReport {
         index.append("<h1>wslab conformance report</h1><p>Agent <b>").append(esc(agent)).append("</b>, target <code>")
                 .append(esc(target)).append("</code>, ").append(results.size()).append(" cases.</p>");
         index.append("<h2>Summary</h2><pre>").append(esc(Summary.table(results))).append("</pre>");
+        if (!Summary.unsafe(results).isEmpty()) {
+            index.append("<h2 class=\"UNSAFE\">Unsafe, not RFC failures</h2><pre>").append(esc(Summary.unsafe(results)))
+                    .append("</pre>");
+        }
         Map<String, StringBuilder> sections = new LinkedHashMap<>();
         for (CaseResult result : results) {
             String section = result.testCase().sectionNumber() + " " + result.testCase().section();

@@ -2,6 +2,7 @@ package dev.wslab.conformance.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wslab.conformance.catalog.RobustnessProbes;
 import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.conformance.wire.WireLog;
 
@@ -59,6 +60,8 @@ public final class JsonReport {
         document.put("description", result.testCase().description());
         document.put("rfcSections", result.testCase().rfcSections());
         document.put("deviationFromAutobahn", result.testCase().deviation());
+        // wslab's own field: the policy a robustness probe rests on (§10.4), whose miss is UNSAFE.
+        RobustnessProbes.policy(result.testCase()).ifPresent(policy -> document.put("assumedPolicy", policy.policy()));
         document.put("expected", result.testCase().expectation().events().stream().map(Object::toString).toList());
         document.put("behavior", result.behavior().autobahnName());
         document.put("behaviorReason", result.behaviorReason());

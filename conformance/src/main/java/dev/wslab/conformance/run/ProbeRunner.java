@@ -1,18 +1,24 @@
 package dev.wslab.conformance.run;
 
 import dev.wslab.conformance.ConformanceCase;
+import dev.wslab.conformance.Expectation.CloseExpectation;
 import dev.wslab.conformance.Verdict;
+import dev.wslab.conformance.catalog.ProbePolicy;
+import dev.wslab.conformance.catalog.RobustnessProbes;
 import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.conformance.wire.Target;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * ProbeRunner runs robustness probes one at a time, each followed by a liveness check: a fresh connection
  * must complete its handshake and echo a short text message. A probe that leaves the server unable to serve
- * others fails, whatever the probe's own verdict.
+ * others fails, whatever the probe's own verdict. A probe that rests on a {@link ProbePolicy} and misses it
+ * (the server kept a stalled connection, or a message over the limit, or did not serve others) is UNSAFE:
+ * the policy is the server's to choose (§10.4), so it is never an RFC FAILED.
  */
 public final class ProbeRunner {
 
@@ -24,11 +30,42 @@ public final class ProbeRunner {
             throws InterruptedException {
         List<CaseResult> results = new ArrayList<>();
         for (ConformanceCase probe : probes) {
-            CaseResult result = withLiveness(CaseExecutor.run(probe, target), target);
+            CaseResult result = withLiveness(byPolicy(CaseExecutor.run(probe, target)), target);
             progress.accept(result);
             results.add(result);
         }
         return results;
+    }
+
+    /**
+     * Turns the misses of a probe's policy into UNSAFE: the server's not closing in time where the probe
+     * needed it to, and the events of a crowd that was not served. A rule of RFC 6455 the server broke in
+     * what it sent, or a closing handshake it did not complete, stays FAILED. (The handshake probes' misses
+     * are UNSAFE from {@code HandshakeJudge} already.) Every UNSAFE reason names the policy assumed.
+     */
+    static CaseResult byPolicy(CaseResult result) {
+        Optional<ProbePolicy> policy = RobustnessProbes.policy(result.testCase());
+        if (policy.isEmpty()) {
+            return result;
+        }
+        Verdict behavior = result.behavior();
+        Verdict close = result.close();
+        if (result.testCase().handshake().isEmpty()) {
+            CloseExpectation expected = result.testCase().expectation().close();
+            if (behavior == Verdict.FAILED && result.observation().serverViolation().isEmpty()) {
+                behavior = Verdict.UNSAFE;
+            }
+            if (close == Verdict.FAILED && expected.serverMustClose() && !expected.requireClean()
+                    && !result.observation().serverLeftTcpOpen()) {
+                close = Verdict.UNSAFE;
+            }
+        }
+        String note = " (UNSAFE, not an RFC failure: the policy assumed is " + policy.get().policy()
+                + policy.get().option().map(o -> "; state the server's own with " + o).orElse("") + ")";
+        return new CaseResult(result.testCase(), behavior,
+                result.behaviorReason() + (behavior == Verdict.UNSAFE ? note : ""), close,
+                result.closeReason() + (close == Verdict.UNSAFE ? note : ""), result.observation(), result.wireLog(),
+                result.duration());
     }
 
     private static CaseResult withLiveness(CaseResult probe, Target target) throws InterruptedException {
@@ -37,7 +74,8 @@ public final class ProbeRunner {
             return probe;
         }
         return new CaseResult(probe.testCase(), Verdict.FAILED, "after this probe the server no longer serves a fresh"
-                + " connection (" + live.reason() + "); the probe itself: " + probe.behaviorReason(), probe.close(),
-                probe.closeReason(), probe.observation(), probe.wireLog(), probe.duration());
+                + " connection (" + live.reason() + "): it did not protect itself, which §10.4 requires (\"MUST protect"
+                + " themselves against exceeding those limits\"); the probe itself: " + probe.behaviorReason(),
+                probe.close(), probe.closeReason(), probe.observation(), probe.wireLog(), probe.duration());
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class Summary {
 
     private static final Verdict[] COLUMNS = {Verdict.OK, Verdict.NON_STRICT, Verdict.INFORMATIONAL,
-            Verdict.UNIMPLEMENTED, Verdict.WRONG_CODE, Verdict.FAILED};
+            Verdict.UNIMPLEMENTED, Verdict.UNSAFE, Verdict.WRONG_CODE, Verdict.FAILED};
 
     private Summary() {
     }
@@ -41,6 +41,24 @@ public final class Summary {
     /** Tells whether any case failed (FAILED or WRONG CODE). */
     public static boolean anyFailed(List<CaseResult> results) {
         return results.stream().anyMatch(result -> result.verdict().isFailure());
+    }
+
+    /**
+     * Returns the UNSAFE results, one line each, under a heading that says they are policy misses and not
+     * RFC failures; empty when there are none.
+     */
+    public static String unsafe(List<CaseResult> results) {
+        List<CaseResult> unsafe = results.stream().filter(result -> result.verdict() == Verdict.UNSAFE).toList();
+        if (unsafe.isEmpty()) {
+            return "";
+        }
+        StringBuilder list = new StringBuilder("UNSAFE: " + unsafe.size() + " robustness probe"
+                + (unsafe.size() == 1 ? "" : "s") + " missed a policy RFC 6455 leaves to the server (§10.4); not RFC"
+                + " failures (state the server's own limits with --expect-*, or fail the run with --fail-on-unsafe)\n");
+        for (CaseResult result : unsafe) {
+            list.append(String.format(Locale.ROOT, "  %-8s %s%n", result.testCase().id(), result.reason()));
+        }
+        return list.toString();
     }
 
     private static void row(StringBuilder table, String label, Map<Verdict, Integer> counts) {
