@@ -2,7 +2,7 @@ package dev.wslab.conformance.catalog;
 
 import dev.wslab.conformance.ConformanceCase;
 import dev.wslab.conformance.Expectation;
-import dev.wslab.conformance.Expectation.CloseExpectation;
+import dev.wslab.conformance.Expectation.Closer;
 import dev.wslab.conformance.CrowdVisit;
 import dev.wslab.conformance.HandshakeCheck;
 import dev.wslab.conformance.HandshakeCheck.Answer;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import static dev.wslab.conformance.catalog.Cases.*;
@@ -125,15 +124,15 @@ public final class RobustnessProbes {
                         + " expect 1009 or 1002, or the server to wait; never an allocation from the announced length"
                         + " (the liveness check afterwards).", "5.2, 10.4",
                 steps(raw(concat(header(0x2, Long.MAX_VALUE), new byte[16]))),
-                closeWith(false, 1009, 1002), 2));
+                Expectation.closes(Closer.SERVER_OR_SUITE, 1009, 1002), 2));
         cases.add(testCase("20.16", SECTION, "Send a frame whose 64-bit length has its most significant bit set"
                         + " (Tomcat CVE-2020-13935: an infinite loop); expect 1002.", "5.2",
-                steps(raw(headerWithMsb())), closeWith(true, 1002), 2));
+                steps(raw(headerWithMsb())), Expectation.closes(Closer.SERVER, 1002), 2));
         byte[] ping = FrameEncoder.encode(Frame.ping(Payload.utf8("desync")).maskedWith(KEY));
         cases.add(testCase("20.17", SECTION, "Send a text frame announcing 2^32+5 bytes, 'hello', then the bytes of a Ping:"
                         + " those bytes are payload, not a frame (32-bit truncation bugs); expect no Pong and no echo.",
                 "5.2", steps(raw(concat(header(0x1, (1L << 32) + 5), maskedText("hello", 0), ping))),
-                closeWith(false, 1009), 2));
+                Expectation.closes(Closer.SERVER_OR_SUITE, 1009), 2));
         byte[] nonMinimal = concat(new byte[] {(byte) 0x81, (byte) (0x80 | 126), 0x00, 0x05}, key(),
                 maskedText("hello", 0));
         cases.add(testCase("20.18", SECTION, "Send 'hello' with its length in the 16-bit form (§5.2: the minimal form"
@@ -147,13 +146,13 @@ public final class RobustnessProbes {
                         + " finished (§10.4: a 'long stream of small frames'): expect 1009 (or 1008) once the server's"
                         + " message limit is crossed; a server that buffers all " + floodSize + " and waits for more fails.",
                 "5.4, 10.4", steps(send(notFinal(textBytes(block))), new Step.Repeat(Frame.continuation(Payload.of(block),
-                        false), bounds.floodBytes() / block.length - 1)), closeWith(true, 1009, 1008), 2));
+                        false), bounds.floodBytes() / block.length - 1)), Expectation.closes(Closer.SERVER, 1009, 1008), 2));
         cases.add(testCase("20.20", SECTION, "Send a non-final text frame, then " + String.format(java.util.Locale.ROOT, "%,d",
                         bounds.floodFragments()) + " one-byte non-final continuations, never the end (ws CVE-2026-48779,"
                         + " Netty CVE-2014-0193): expect a close (1008, 1009) or the server to wait, with memory for the"
                         + " bytes, not per fragment, and still serve others.",
                 "5.4, 10.4", steps(send(notFinal(text("a"))), new Step.Repeat(Frame.continuation(Payload.utf8("a"), false),
-                        bounds.floodFragments())), closeWith(false, 1008, 1009), 2));
+                        bounds.floodFragments())), Expectation.closes(Closer.SERVER_OR_SUITE, 1008, 1009), 2));
         cases.add(testCase("20.21", SECTION, "Send a non-final text frame, then 100,000 empty non-final continuations and"
                         + " never the end (ws #2329, HTTP/2 CVE-2019-9518): expect the server to wait or close (1008,"
                         + " 1009) and still serve others (the liveness check); informational otherwise.", "5.4, 10.4",
@@ -173,13 +172,13 @@ public final class RobustnessProbes {
                         + " within " + seconds(bounds.idlePatience()) + ", by an idle timeout or a keepalive the"
                         + " stalled suite cannot answer.", "5.5.2, 10.4",
                 steps(raw(concat(header(0x2, 1000), new byte[10]))),
-                closeWith(true, 1000, 1001, 1002, 1008, 1009, 1011), bounds.idlePatience().toMillis() / 1000.0));
+                Expectation.closes(Closer.SERVER, 1000, 1001, 1002, 1008, 1009, 1011), bounds.idlePatience().toMillis() / 1000.0));
         cases.add(testCase("20.24", SECTION, "Send an unmasked text frame, then a Ping: expect 1002, as a server MUST close"
                         + " on an unmasked frame (§5.1), and no Pong, as it MUST NOT go on after failing (§7.1.7).", "5.1, 7.1.7",
-                steps(raw(concat(FrameEncoder.encode(Frame.text("unmasked")), ping))), closeWith(true, 1002), 2));
+                steps(raw(concat(FrameEncoder.encode(Frame.text("unmasked")), ping))), Expectation.closes(Closer.SERVER, 1002), 2));
         cases.add(testCase("20.27", SECTION, "Send a frame with the reserved opcode 0x3 announcing a 1 GiB payload and"
                         + " 1 KiB of it (Jetty CVE-2026-19204): expect 1002, decided at the header, nothing buffered.",
-                "5.2", steps(raw(concat(header(0x3, 1L << 30), new byte[1024]))), closeWith(true, 1002), 2));
+                "5.2", steps(raw(concat(header(0x3, 1L << 30), new byte[1024]))), Expectation.closes(Closer.SERVER, 1002), 2));
         byte[] fragment = new byte[64 * 1024];
         java.util.Arrays.fill(fragment, (byte) 'a');
         byte[] bad = fragment.clone();
@@ -278,12 +277,6 @@ public final class RobustnessProbes {
             offer.append("; p").append(i).append('=').append(i);
         }
         return offer.toString();
-    }
-
-    /** The server closes with one of {@code codes} (or drops TCP); when {@code mustClose}, it may not just wait. */
-    private static Expectation closeWith(boolean mustClose, Integer... codes) {
-        return new Expectation(List.of(), List.of(), Optional.empty(), false, Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
-                new CloseExpectation(Set.of(codes), true, false, mustClose, false));
     }
 
     private static Step raw(byte[] bytes) {
