@@ -113,11 +113,14 @@ public record Expectation(List<Observed> events, List<List<Observed>> alsoOk,
     }
 
     /**
-     * The suite's steps end with a Close frame that breaks a rule; the server must fail the connection with
-     * one of {@code codes}, or drop it.
+     * The suite's steps end with a Close frame that breaks a rule; the server must fail the connection, with
+     * one of {@code codes}: a Close without a code, or TCP dropped without a Close, is NON-STRICT, as for
+     * {@link #fails} (§7.1.7: "SHOULD send a Close frame with an appropriate status code").
      */
     public static Expectation rejectsClose(Integer... codes) {
-        return closes(Closer.SERVER, codes);
+        return new Expectation(List.of(), List.of(), Optional.empty(), false, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
+                new CloseExpectation(Set.copyOf(List.of(codes)), WithoutCode.NON_STRICT, Ending.CLOSE_OR_DROP,
+                        Closer.SERVER, IfServerWaits.CLOSE_FAILS));
     }
 
     /**

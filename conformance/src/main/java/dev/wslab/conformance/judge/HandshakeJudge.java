@@ -1,7 +1,6 @@
 package dev.wslab.conformance.judge;
 
 import dev.wslab.conformance.HandshakeCheck;
-import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.wire.HandshakeProbe;
 import dev.wslab.protocol.handshake.ClientHandshakeResult;
 import dev.wslab.protocol.handshake.HandshakeFailure;
@@ -22,11 +21,11 @@ public final class HandshakeJudge {
             case ANY_ANSWER -> anyAnswer(probe);
             case REJECT_OR_VALID_ACCEPT -> rejectedOrValidlyAccepted(check, probe);
             case REJECT_OR_CLOSE -> probe.response().isEmpty()
-                    ? new Finding(Verdict.OK, "the server closed the connection without accepting the request")
+                    ? Finding.ok("the server closed the connection without accepting the request")
                     : rejected(check, probe.response().get());
             case REJECT, REJECT_WITH_VERSIONS -> probe.response().isEmpty()
-                    ? new Finding(Verdict.FAILED, "the server closed the connection without an HTTP response; §4.2.1"
-                    + " says it MUST answer an invalid request with an error status such as 400")
+                    ? Finding.of(Reasons.INVALID_REQUEST_NOT_REFUSED,
+                    "the server closed the connection without an HTTP response")
                     : rejected(check, probe.response().get());
         };
     }
@@ -34,8 +33,8 @@ public final class HandshakeJudge {
     /** A valid request: the server must accept it with a valid 101 (§4.2.2). */
     private static Finding accepted(HandshakeCheck check, HandshakeProbe probe) {
         return switch (probe.result()) {
-            case ClientHandshakeResult.Accepted accepted -> new Finding(Verdict.OK, "the server accepted with a valid 101 response");
-            case HandshakeFailure failure -> new Finding(Verdict.FAILED, "a request that "
+            case ClientHandshakeResult.Accepted accepted -> Finding.ok("the server accepted with a valid 101 response");
+            case HandshakeFailure failure -> Finding.of(Reasons.VALID_REQUEST_NOT_ACCEPTED, "a request that "
                     + check.change() + " is valid, but the handshake failed: " + failure.message());
         };
     }
@@ -43,23 +42,24 @@ public final class HandshakeJudge {
     /** A request that never completes: the server must end the connection in time, and never accept it. */
     private static Finding serverCloses(HandshakeProbe probe) {
         if (probe.suiteGaveUp()) {
-            return new Finding(Verdict.FAILED, "the server kept the connection open until the suite gave up: a"
+            return Finding.of(Reasons.HELD_OPEN, "the server kept the connection open until the suite gave up: a"
                     + " client can hold it, and many clients all of the server's connections");
         }
         if (probe.response().isEmpty()) {
-            return new Finding(Verdict.OK, "the server closed the connection in time");
+            return Finding.ok("the server closed the connection in time");
         }
         int status = probe.response().get().status();
         if (status == 101) {
-            return new Finding(Verdict.FAILED, "the server answered 101 to a request it never received in full");
+            return Finding.of(Reasons.INVALID_REQUEST_NOT_REFUSED,
+                    "the server answered 101 to a request it never received in full");
         }
-        return new Finding(Verdict.OK, "the server answered " + status + " " + probe.response().get().reason()
+        return Finding.ok("the server answered " + status + " " + probe.response().get().reason()
                 + " in time");
     }
 
     /** The RFC leaves the answer to the server's policy: recorded, not judged. */
     private static Finding recorded(HandshakeProbe probe) {
-        return new Finding(Verdict.INFORMATIONAL, probe.response().map(r -> "the server answered " + r.status() + " "
+        return Finding.informational(probe.response().map(r -> "the server answered " + r.status() + " "
                 + r.reason()).orElse(probe.suiteGaveUp() ? "the server did not answer in time"
                 : "the server closed the connection without answering"));
     }
@@ -67,24 +67,24 @@ public final class HandshakeJudge {
     /** Any timely answer will do: the probe checks that the server is not stuck. */
     private static Finding anyAnswer(HandshakeProbe probe) {
         return probe.response().isPresent()
-                ? new Finding(Verdict.OK, "the server answered " + probe.response().get().status() + " in time")
-                : new Finding(Verdict.FAILED, "the server did not answer the request in time");
+                ? Finding.ok("the server answered " + probe.response().get().status() + " in time")
+                : Finding.of(Reasons.HELD_OPEN, "the server did not answer the request in time");
     }
 
     /** An error status, or a valid 101 that selects nothing the request did not validly offer (§4.2.2). */
     private static Finding rejectedOrValidlyAccepted(HandshakeCheck check, HandshakeProbe probe) {
         if (probe.response().isEmpty()) {
             return probe.suiteGaveUp()
-                    ? new Finding(Verdict.FAILED, "the server did not answer the request in time")
-                    : new Finding(Verdict.OK, "the server closed the connection without accepting the request");
+                    ? Finding.of(Reasons.HELD_OPEN, "the server did not answer the request in time")
+                    : Finding.ok("the server closed the connection without accepting the request");
         }
         if (probe.response().get().status() != 101) {
             return rejected(check, probe.response().get());
         }
         return switch (probe.result()) {
-            case ClientHandshakeResult.Accepted accepted -> new Finding(Verdict.OK,
+            case ClientHandshakeResult.Accepted accepted -> Finding.ok(
                     "the server accepted with a valid 101 that selects nothing it was not validly offered");
-            case HandshakeFailure failure -> new Finding(Verdict.FAILED, "the server accepted a request that "
+            case HandshakeFailure failure -> Finding.of(Reasons.VALID_REQUEST_NOT_ACCEPTED, "the server accepted a request that "
                     + check.change() + " with an invalid 101: " + failure.message());
         };
     }
@@ -94,20 +94,21 @@ public final class HandshakeJudge {
         int status = response.status();
         String seen = "the server answered " + status + " " + response.reason();
         if (status == 101) {
-            return new Finding(Verdict.FAILED, "the request " + check.change() + ", which §4.2.1 says a server MUST"
-                    + " refuse, but " + seen);
+            return Finding.of(Reasons.INVALID_REQUEST_NOT_REFUSED, "the request " + check.change()
+                    + ", which a server must refuse, but " + seen);
         }
         if (status < 400) {
-            return new Finding(Verdict.FAILED, seen + "; an invalid handshake gets an error status (§4.2.1)");
+            return Finding.of(Reasons.INVALID_REQUEST_NOT_REFUSED, seen + ", not an error status");
         }
         if (check.expected() == HandshakeCheck.Answer.REJECT_WITH_VERSIONS
                 && !response.headers().tokens("Sec-WebSocket-Version").contains("13")) {
-            return new Finding(Verdict.FAILED, seen + " without a Sec-WebSocket-Version header listing 13, which §4.4"
-                    + " requires with the error");
+            return Finding.of(Reasons.VERSIONS_NOT_LISTED, seen + " without a Sec-WebSocket-Version header"
+                    + " listing 13");
         }
         if (status >= 500) {
-            return new Finding(Verdict.NON_STRICT, seen + ": an error, but a client error (4xx) is the appropriate one");
+            return Finding.of(Reasons.SERVER_ERROR_STATUS, seen + ": an error, but a client error (4xx) is the"
+                    + " appropriate one");
         }
-        return new Finding(Verdict.OK, seen);
+        return Finding.ok(seen);
     }
 }

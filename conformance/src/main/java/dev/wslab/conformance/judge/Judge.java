@@ -11,6 +11,7 @@ import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.wire.Observation;
 import dev.wslab.conformance.wire.WireLog;
+import dev.wslab.protocol.Violation;
 import dev.wslab.protocol.close.CloseStatus;
 
 import java.time.Duration;
@@ -38,34 +39,69 @@ public final class Judge {
         Finding close = close(testCase, seen, suiteHadToClose);
         if (!expected.informational() && serverKeptOpen(expected.close(), suiteHadToClose)
                 && expected.close().ifServerWaits() == IfServerWaits.BEHAVIOR_FAILS_TOO && behavior.verdict() != Verdict.FAILED) {
-            behavior = new Finding(Verdict.FAILED, "the server went on with a message it MUST reject (" + behavior.reason() + ")");
+            behavior = Finding.of(Reasons.WENT_ON_WITH_INVALID_UTF8, "the server went on with a message it MUST reject ("
+                    + behavior.observed() + ")");
         }
-        return new CaseResult(testCase, behavior.verdict(), behavior.reason(), close.verdict(), close.reason(), seen,
-                wireLog, duration);
+        return new CaseResult(testCase, behavior.verdict(), behavior.explanation(), close.verdict(), close.explanation(),
+                seen, wireLog, duration);
     }
 
     // ---------------------------------------------------------------- the events the server sent
 
-    /** Judges the server's events against the expected ones; a rule the server broke comes first. */
+    /**
+     * Judges the server's events against the expected ones. A rule the server broke comes first; a control
+     * frame after its own Close makes an otherwise good (or merely recorded) outcome NON-STRICT.
+     */
     static Finding behavior(Expectation expected, Observation seen) {
         if (seen.serverViolation().isPresent()) {
-            return new Finding(Verdict.FAILED, "the server sent something RFC 6455 forbids: "
-                    + seen.serverViolation().get().message());
+            Violation violation = seen.serverViolation().get();
+            return Finding.of(Reasons.brokeRule(violation.rule()), "the server sent " + violation.message());
         }
+        Finding events = events(expected, seen.events());
+        if (seen.controlFrameAfterClose().isPresent()
+                && (events.verdict() == Verdict.OK || events.verdict() == Verdict.INFORMATIONAL)) {
+            return Finding.of(Reasons.CONTROL_FRAME_AFTER_CLOSE, events.observed() + "; after its own Close the server"
+                    + " sent " + seen.controlFrameAfterClose().get() + ", which §5.5.1 does not forbid: \"The application"
+                    + " MUST NOT send any more data frames after sending a Close frame.\"");
+        }
+        return events;
+    }
+
+    /** Judges the server's messages, Pongs and the case's markers against the expected ones. */
+    private static Finding events(Expectation expected, List<Observed> seen) {
         if (expected.informational()) {
-            return new Finding(Verdict.INFORMATIONAL, "the RFC leaves this open; observed " + describe(seen.events()));
+            return Finding.informational("the RFC leaves this open; observed " + describe(seen));
         }
         // A server may send Pings of its own at any time (keepalive, §5.5.2): they are not judged.
-        List<Observed> events = seen.events().stream().filter(e -> !(e instanceof Observed.Ping)).toList();
+        List<Observed> events = seen.stream().filter(e -> !(e instanceof Observed.Ping)).toList();
         if (events.equals(expected.events()) || expected.alsoOk().contains(events)) {
-            return new Finding(Verdict.OK, expected.events().isEmpty() ? "no message, Ping or Pong, as expected"
+            return Finding.ok(expected.events().isEmpty() ? "no message, Ping or Pong, as expected"
                     : "observed " + describe(events) + ", as expected");
         }
         if (expected.nonStrictEvents().filter(events::equals).isPresent()) {
-            return new Finding(Verdict.NON_STRICT, "observed " + describe(events) + ", which the RFC allows, but "
-                    + describe(expected.events()) + " is better");
+            return Finding.of(Reasons.LESS_THAN_AUTOBAHN_EXPECTS, "observed " + describe(events) + ", which the RFC"
+                    + " allows, but " + describe(expected.events()) + " is better");
         }
-        return new Finding(Verdict.FAILED, "expected " + describe(expected.events()) + "; observed " + describe(events));
+        return Finding.of(mismatch(expected, events), "expected " + describe(expected.events()) + "; observed "
+                + describe(events));
+    }
+
+    /** Which rule unexpected events break: going on after a frame that fails the connection, a Pong, or a message. */
+    private static Reason mismatch(Expectation expected, List<Observed> events) {
+        CloseExpectation close = expected.close();
+        boolean mustFail = close.closer() == Closer.SERVER && close.ending() == Ending.CLOSE_OR_DROP;
+        if (mustFail && events.size() > expected.events().size()
+                && events.subList(0, expected.events().size()).equals(expected.events())) {
+            return Reasons.EVENTS_AFTER_FAILING;
+        }
+        if (!pongs(events).equals(pongs(expected.events()))) {
+            return Reasons.PONGS_WRONG;
+        }
+        return Reasons.MESSAGES_MISREAD;
+    }
+
+    private static List<Observed> pongs(List<Observed> events) {
+        return events.stream().filter(e -> e instanceof Observed.Pong).toList();
     }
 
     // ---------------------------------------------------------------- how the connection ended
@@ -74,19 +110,19 @@ public final class Judge {
     static Finding close(ConformanceCase testCase, Observation seen, boolean suiteHadToClose) {
         CloseExpectation close = testCase.expectation().close();
         if (testCase.expectation().informational()) {
-            return new Finding(Verdict.INFORMATIONAL, "closed " + describeClose(seen, suiteHadToClose));
+            return Finding.informational("closed " + describeClose(seen, suiteHadToClose));
         }
         if (serverKeptOpen(close, suiteHadToClose)) {
-            return new Finding(Verdict.FAILED, "expected the server to close the connection (with " + codes(close)
-                    + ") within " + millis(testCase.deadline()) + "; it did not, so the suite closed it");
+            return Finding.of(close.ending() == Ending.CLOSING_HANDSHAKE ? Reasons.CLOSE_NOT_ANSWERED : Reasons.DID_NOT_FAIL,
+                    "expected the server to close the connection (with " + codes(close) + ") within "
+                            + millis(testCase.deadline()) + "; it did not, so the suite closed it");
         }
         if (suiteHadToClose) {
             // The server was allowed to wait; a Close it sends now only answers the suite's own.
-            return new Finding(Verdict.OK, "the server waited, as it may; the suite closed the connection at the deadline");
+            return Finding.ok("the server waited, as it may; the suite closed the connection at the deadline");
         }
         if (seen.serverLeftTcpOpen()) {
-            return new Finding(Verdict.FAILED, "after the closing handshake the server kept the TCP connection open;"
-                    + " §5.5.1: \"The server MUST close the underlying TCP connection immediately\"");
+            return Finding.of(Reasons.TCP_LEFT_OPEN, "after the closing handshake the server kept the TCP connection open");
         }
         if (seen.closeReceived().isPresent()) {
             return closeFrame(close, seen.closeReceived().get(), seen.closeSent());
@@ -102,33 +138,34 @@ public final class Judge {
     /** Judges the server's Close frame: whether the handshake completed, and its status code. */
     private static Finding closeFrame(CloseExpectation close, CloseStatus status, boolean closeSent) {
         if (close.ending() == Ending.CLOSING_HANDSHAKE && !closeSent) {
-            return new Finding(Verdict.FAILED, "the closing handshake did not complete");
+            return Finding.of(Reasons.TCP_CLOSED_BEFORE_HANDSHAKE, "the closing handshake did not complete");
         }
         if (status.equals(CloseStatus.NO_STATUS)) {
             return close.withoutCode() == WithoutCode.AS_GOOD
-                    ? new Finding(Verdict.OK, "the server closed without a status code")
-                    : new Finding(Verdict.NON_STRICT, "the server closed without a status code; §7.1.7 says it SHOULD send "
+                    ? Finding.ok("the server closed without a status code")
+                    : Finding.of(Reasons.FAILED_WITHOUT_CODE, "the server closed without a status code, expected "
                     + codes(close));
         }
         if (close.codes().contains(status.code().value())) {
-            return new Finding(Verdict.OK, "the server closed with " + status);
+            return Finding.ok("the server closed with " + status);
         }
-        return new Finding(Verdict.WRONG_CODE, "expected close code " + codes(close) + "; the server sent " + status);
+        return Finding.of(close.ending() == Ending.CLOSING_HANDSHAKE ? Reasons.ANSWERED_WITH_OTHER_CODE
+                : Reasons.FAILED_WITH_OTHER_CODE, "expected close code " + codes(close) + "; the server sent " + status);
     }
 
     /** Judges a connection that ended without a Close frame from the server. */
     private static Finding noCloseFrame(CloseExpectation close, boolean tcpClosed) {
         if (close.ending() == Ending.CLOSING_HANDSHAKE) {
-            return new Finding(Verdict.FAILED, "the server " + (tcpClosed ? "closed TCP" : "stopped") + " without a Close"
-                    + " frame: the closing handshake did not complete (1006)");
+            return Finding.of(Reasons.CLOSE_NOT_ANSWERED, "the server " + (tcpClosed ? "closed TCP" : "stopped")
+                    + " without a Close frame: the closing handshake did not complete (1006)");
         }
         if (!tcpClosed) {
-            return new Finding(Verdict.OK, "the suite closed the connection");
+            return Finding.ok("the suite closed the connection");
         }
         return close.withoutCode() == WithoutCode.AS_GOOD
-                ? new Finding(Verdict.OK, "the server closed TCP without a Close frame (1006)")
-                : new Finding(Verdict.NON_STRICT, "the server closed TCP without a Close frame (1006); §7.1.7 says it SHOULD"
-                + " first send a Close frame with " + codes(close));
+                ? Finding.ok("the server closed TCP without a Close frame (1006)")
+                : Finding.of(Reasons.FAILED_WITHOUT_CODE, "the server closed TCP without a Close frame (1006), expected "
+                + codes(close));
     }
 
     /** The most events a reason lists; a flood's thousands of Pongs are counted, not listed. */

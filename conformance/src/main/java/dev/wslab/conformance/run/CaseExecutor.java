@@ -76,7 +76,7 @@ public final class CaseExecutor {
         }
         Finding judgement = HandshakeJudge.judge(check, probe);
         if (probe.connection().isEmpty()) {
-            return new CaseResult(testCase, judgement.verdict(), judgement.reason(), Verdict.OK,
+            return new CaseResult(testCase, judgement.verdict(), judgement.explanation(), Verdict.OK,
                     "no WebSocket connection to close", Observation.nothing(), log.entries(), log.elapsed());
         }
         WireConnection wire = probe.connection().get();
@@ -89,7 +89,7 @@ public final class CaseExecutor {
         if (judgement.verdict() == Verdict.OK) {
             return frames;
         }
-        return new CaseResult(testCase, judgement.verdict().worst(frames.behavior()), judgement.reason(),
+        return new CaseResult(testCase, judgement.verdict().worst(frames.behavior()), judgement.explanation(),
                 frames.close(), frames.closeReason(), frames.observation(), frames.wireLog(), frames.duration());
     }
 

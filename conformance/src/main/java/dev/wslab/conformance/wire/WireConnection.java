@@ -70,6 +70,7 @@ public final class WireConnection implements AutoCloseable {
     private final List<Observed> events = new ArrayList<>();
     private Optional<CloseStatus> closeReceived = Optional.empty();
     private Optional<Violation> serverViolation = Optional.empty();
+    private Optional<String> controlFrameAfterClose = Optional.empty();
     private boolean closeSent;
     private boolean tcpClosed;
     private boolean frameLogBroken;
@@ -605,7 +606,18 @@ public final class WireConnection implements AutoCloseable {
      * must still notice a server that goes on sending after it (§5.5.1, §1.4).
      */
     private void checkNothingAfterClose(Frame frame) {
-        if (serverCloseFrameSeen) {
+        if (serverCloseFrameSeen && Opcode.isControl(frame.opcode())) {
+            // RFC 6455 §5.5.1 forbids only data frames after a Close: a control frame is recorded, not a violation
+            lock.lock();
+            try {
+                if (controlFrameAfterClose.isEmpty()) {
+                    controlFrameAfterClose = Optional.of(frame.toString());
+                    log.note("the server sent a control frame after its Close: " + frame);
+                }
+            } finally {
+                lock.unlock();
+            }
+        } else if (serverCloseFrameSeen) {
             lock.lock();
             try {
                 if (serverViolation.isEmpty()) {
@@ -669,7 +681,7 @@ public final class WireConnection implements AutoCloseable {
         lock.lock();
         try {
             return new Observation(List.copyOf(events), closeReceived, closeSent, tcpClosed, serverViolation,
-                    serverLeftTcpOpen);
+                    serverLeftTcpOpen, controlFrameAfterClose);
         } finally {
             lock.unlock();
         }

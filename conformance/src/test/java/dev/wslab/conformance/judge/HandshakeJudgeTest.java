@@ -43,7 +43,7 @@ class HandshakeJudgeTest {
     void judgesByTheRule(Row row) {
         Finding finding = HandshakeJudge.judge(check(row.expected()), row.probe());
 
-        assertThat(finding.verdict()).as(finding.reason()).isEqualTo(row.verdict());
+        assertThat(finding.verdict()).as(finding.explanation()).isEqualTo(row.verdict());
     }
 
     static Stream<Row> rows() {

@@ -53,13 +53,20 @@ class JudgeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"echoes", "failures", "closingHandshakes", "informational", "deviationsFromAutobahn"})
+    @MethodSource({"echoes", "failures", "closingHandshakes", "afterTheServersClose", "informational",
+            "deviationsFromAutobahn"})
     void judgesByTheRule(Row row) {
         CaseResult result = Judge.judge(row.testCase(), row.seen(), row.suiteHadToClose(), List.of(), Duration.ZERO);
 
         assertThat(result.behavior()).as("behaviour: " + result.behaviorReason()).isEqualTo(row.behavior());
         assertThat(result.close()).as("close: " + result.closeReason()).isEqualTo(row.close());
         assertThat(result.verdict()).isEqualTo(row.behavior().worst(row.close()));
+        if (row.behavior() != Verdict.OK && row.behavior() != Verdict.INFORMATIONAL) {
+            assertThat(result.behaviorReason()).as("the clause is cited").containsAnyOf("§", "Autobahn");
+        }
+        if (row.close() != Verdict.OK && row.close() != Verdict.INFORMATIONAL) {
+            assertThat(result.closeReason()).as("the clause is cited").containsAnyOf("§", "Autobahn");
+        }
     }
 
     /** Expectation.echo: the server echoes exactly the events, then answers the suite's Close 1000. */
@@ -134,14 +141,34 @@ class JudgeTest {
                         cleanClose(NORMAL), true, Verdict.OK, Verdict.FAILED),
                 new Row("a broken Close rejected with the code: OK", of(rejects),
                         cleanClose(PROTOCOL_ERROR), false, Verdict.OK, Verdict.OK),
-                new Row("a broken Close rejected by dropping TCP: OK", of(rejects),
-                        droppedTcp(), false, Verdict.OK, Verdict.OK),
+                new Row("a broken Close rejected by dropping TCP: NON-STRICT (§7.1.7 SHOULD send a code)", of(rejects),
+                        droppedTcp(), false, Verdict.OK, Verdict.NON_STRICT),
+                new Row("a broken Close rejected with a Close without a code: NON-STRICT (§7.1.7 SHOULD)", of(rejects),
+                        cleanClose(CloseStatus.NO_STATUS), false, Verdict.OK, Verdict.NON_STRICT),
                 new Row("a broken Close answered with 1000: WRONG CODE", of(rejects),
                         cleanClose(NORMAL), false, Verdict.OK, Verdict.WRONG_CODE),
                 new Row("a server that may wait, and waited: OK", of(mayWait),
                         cleanClose(NORMAL), true, Verdict.OK, Verdict.OK),
                 new Row("a server that may wait, and the connection still open when judged: OK", of(mayWait),
                         stillOpen(), false, Verdict.OK, Verdict.OK));
+    }
+
+    /** §5.5.1: "The application MUST NOT send any more data frames after sending a Close frame." */
+    static Stream<Row> afterTheServersClose() {
+        Expectation fails = Expectation.fails(1002);
+        return Stream.of(
+                new Row("a data frame after the server's Close: FAILED (§5.5.1 MUST NOT)", of(fails),
+                        broke(Rule.FRAME_AFTER_CLOSE, closeWithoutTheSuitesClose(PROTOCOL_ERROR)), false,
+                        Verdict.FAILED, Verdict.OK),
+                new Row("a second Close (1000 \"Bye\") after the server's failing Close: NON-STRICT (§1.4 is not normative)",
+                        of(fails), controlAfterClose("CLOSE 1000 \"Bye\"", closeWithoutTheSuitesClose(PROTOCOL_ERROR)),
+                        false, Verdict.NON_STRICT, Verdict.OK),
+                new Row("a Pong after the server's Close: NON-STRICT", of(Expectation.answersClose(1000)),
+                        controlAfterClose("PONG", cleanClose(NORMAL)), false, Verdict.NON_STRICT, Verdict.OK),
+                new Row("7.3.2: a 1-byte Close answered with an empty Close: NON-STRICT, as every failure without a code",
+                        CATALOG.get("7.3.2"), cleanClose(CloseStatus.NO_STATUS), false, Verdict.OK, Verdict.NON_STRICT),
+                new Row("7.3.2: a 1-byte Close answered with 1002: OK", CATALOG.get("7.3.2"),
+                        cleanClose(PROTOCOL_ERROR), false, Verdict.OK, Verdict.OK));
     }
 
     /** Expectation.informational: the RFC leaves the outcome open; recorded, not judged. */
@@ -152,6 +179,8 @@ class JudgeTest {
                         cleanClose(NORMAL, HELLO), false, Verdict.INFORMATIONAL, Verdict.INFORMATIONAL),
                 new Row("even when the suite had to close: INFORMATIONAL", of(open),
                         stillOpen(), true, Verdict.INFORMATIONAL, Verdict.INFORMATIONAL),
+                new Row("but a Pong after the server's own Close: NON-STRICT", of(open),
+                        controlAfterClose("PONG", cleanClose(NORMAL)), false, Verdict.NON_STRICT, Verdict.INFORMATIONAL),
                 new Row("but a rule the server broke: FAILED", of(open),
                         broke(Rule.RESERVED_BITS_SET, cleanClose(NORMAL)), false, Verdict.FAILED, Verdict.INFORMATIONAL));
     }
@@ -235,6 +264,12 @@ class JudgeTest {
     private static Observation broke(Rule rule, Observation seen) {
         return new Observation(seen.events(), seen.closeReceived(), seen.closeSent(), seen.tcpClosed(),
                 Optional.of(new Violation(rule, "")), seen.serverLeftTcpOpen());
+    }
+
+    /** {@code seen}, and after its Close the server sent the control frame {@code frame}. */
+    private static Observation controlAfterClose(String frame, Observation seen) {
+        return new Observation(seen.events(), seen.closeReceived(), seen.closeSent(), seen.tcpClosed(),
+                seen.serverViolation(), seen.serverLeftTcpOpen(), Optional.of(frame));
     }
 
     private static ConformanceCase of(Expectation expectation) {
