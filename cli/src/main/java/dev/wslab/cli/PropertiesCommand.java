@@ -6,6 +6,9 @@ import dev.wslab.conformance.properties.PropertyResult;
 import dev.wslab.conformance.properties.PropertyRunner;
 import dev.wslab.conformance.properties.Violation;
 import dev.wslab.conformance.wire.Target;
+import dev.wslab.protocol.Rule;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -34,7 +38,7 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  wslab properties --examples 200",
                 "  wslab properties ws://127.0.0.1:9001/ --seed 6455   # repeat a run exactly",
-                "  wslab properties --violations UNMASKED_FRAME,INVALID_UTF8",
+                "  wslab properties --violations UNMASKED_CLIENT_FRAME,INVALID_UTF8",
                 "  wslab properties --replay reports/properties/property-fails_broken_conversations-seed-6455.json"},
         mixinStandardHelpOptions = true)
 final class PropertiesCommand implements Callable<Integer> {
@@ -51,9 +55,9 @@ final class PropertiesCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "the seed of a previous run, to repeat it exactly (default: a fresh one, printed)")
     Long seed;
 
-    @Option(names = "--violations", paramLabel = "KIND", split = ",",
-            description = "break only these rules in the broken conversations: ${COMPLETION-CANDIDATES} (default: all)")
-    List<Violation.Kind> violations;
+    @Option(names = "--violations", paramLabel = "RULE", split = ",", converter = GeneratedRule.class,
+            completionCandidates = GeneratedRule.class, description = "break only these rules in the broken conversations: ${COMPLETION-CANDIDATES} (default: all)")
+    List<Rule> violations;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports/properties",
             description = "where to write index.html, index.json, per-property files, junit.xml and the shrunk"
@@ -129,5 +133,20 @@ final class PropertiesCommand implements Callable<Integer> {
         }
         out.println(result.report());
         return result.held() ? 0 : Main.EXIT_FAILURE;
+    }
+
+    /** Reads one of the rules the generator breaks (protocol's {@link Rule} names), and lists them for the help. */
+    static final class GeneratedRule implements ITypeConverter<Rule>, Iterable<String> {
+        @Override
+        public Rule convert(String name) {
+            return Violation.GENERATED_RULES.stream().filter(rule -> rule.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new TypeConversionException("'" + name + "' is not a rule the generator breaks; it"
+                            + " breaks " + String.join(", ", this)));
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Violation.GENERATED_RULES.stream().map(Rule::name).iterator();
+        }
     }
 }

@@ -97,6 +97,6 @@ class PropertiesCommandTest {
 
         CommandLineRunner kind = CommandLineRunner.run("properties", "--violations", "NO_SUCH_RULE");
         assertThat(kind.exitCode()).isEqualTo(2);
-        assertThat(kind.err()).startsWith("wslab: ").contains("UNMASKED_FRAME");
+        assertThat(kind.err()).startsWith("wslab: ").contains("UNMASKED_CLIENT_FRAME");
     }
 }

@@ -36,25 +36,59 @@ public record Expectation(List<Observed> events, List<List<Observed>> alsoOk,
      * CloseExpectation says how the connection must end.
      *
      * @param codes the close codes the server's Close frame may carry
-     * @param noCodeIsStrict whether a Close frame without a code, or TCP closed without one, is as good
-     *     as one of {@code codes}; if not, it is NON-STRICT (§7.1.7: "SHOULD send a Close frame with an
-     *     appropriate status code")
-     * @param requireClean whether both Close frames must be exchanged (§7.1.4)
-     * @param serverMustClose whether the server must end the connection itself, before the deadline
-     * @param notClosingIsFatal whether the server not closing also fails the main verdict (it kept
-     *     processing a message it MUST reject, e.g. invalid UTF-8)
+     * @param withoutCode how a Close frame without a code, or TCP closed without a Close, is judged
+     * @param ending whether both Close frames must be exchanged (§7.1.4)
+     * @param closer who may end the connection: the server itself, or the suite at the deadline
+     * @param ifServerWaits what else a server that does not close by the deadline fails
      */
-    public record CloseExpectation(Set<Integer> codes, boolean noCodeIsStrict, boolean requireClean,
-                                   boolean serverMustClose, boolean notClosingIsFatal) {
+    public record CloseExpectation(Set<Integer> codes, WithoutCode withoutCode, Ending ending, Closer closer,
+                                   IfServerWaits ifServerWaits) {
         public CloseExpectation {
             codes = Set.copyOf(codes);
+            java.util.Objects.requireNonNull(withoutCode, "withoutCode");
+            java.util.Objects.requireNonNull(ending, "ending");
+            java.util.Objects.requireNonNull(closer, "closer");
+            java.util.Objects.requireNonNull(ifServerWaits, "ifServerWaits");
         }
+    }
+
+    /** How a Close frame without a status code, or a TCP close without any Close frame, is judged. */
+    public enum WithoutCode {
+        /** As good as one of the expected codes. */
+        AS_GOOD,
+        /** NON-STRICT: §7.1.7 says an endpoint failing the connection SHOULD send a Close frame with a code. */
+        NON_STRICT
+    }
+
+    /** How the connection must end. */
+    public enum Ending {
+        /** Both Close frames are exchanged before TCP closes (§7.1.4). */
+        CLOSING_HANDSHAKE,
+        /** A Close frame, or TCP closed without one: the server may drop a connection it fails. */
+        CLOSE_OR_DROP
+    }
+
+    /** Who may end the connection. */
+    public enum Closer {
+        /** The server must end it itself, before the deadline. */
+        SERVER,
+        /** The server may wait; the suite closes the connection at the deadline. */
+        SERVER_OR_SUITE
+    }
+
+    /** What a server that is expected to close, but does not by the deadline, fails besides its close verdict. */
+    public enum IfServerWaits {
+        /** Only the close verdict. */
+        CLOSE_FAILS,
+        /** The behaviour verdict too: it went on with a message it MUST reject (e.g. invalid UTF-8, §8.1). */
+        BEHAVIOR_FAILS_TOO
     }
 
     /** The server echoes exactly {@code events}; then the suite closes with 1000 and the server replies cleanly. */
     public static Expectation echo(Observed... events) {
         return new Expectation(List.of(events), List.of(), Optional.empty(), false, AfterSteps.CLOSE_NORMALLY,
-                new CloseExpectation(Set.of(1000), true, true, false, false));
+                new CloseExpectation(Set.of(1000), WithoutCode.AS_GOOD, Ending.CLOSING_HANDSHAKE, Closer.SERVER_OR_SUITE,
+                        IfServerWaits.CLOSE_FAILS));
     }
 
     /**
@@ -62,9 +96,10 @@ public record Expectation(List<Observed> events, List<List<Observed>> alsoOk,
      * NON-STRICT) and send no events; with {@code beforeFailing}, those events first.
      */
     public static Expectation fails(int code, Observed... beforeFailing) {
-        boolean fatal = code == 1007; // Autobahn's rule: ignoring invalid UTF-8 is a wrong behaviour, not just a wrong close
+        // Autobahn's rule: ignoring invalid UTF-8 is a wrong behaviour, not just a wrong close
+        IfServerWaits ifServerWaits = code == 1007 ? IfServerWaits.BEHAVIOR_FAILS_TOO : IfServerWaits.CLOSE_FAILS;
         return new Expectation(List.of(beforeFailing), List.of(), Optional.empty(), false, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
-                new CloseExpectation(Set.of(code), false, false, true, fatal));
+                new CloseExpectation(Set.of(code), WithoutCode.NON_STRICT, Ending.CLOSE_OR_DROP, Closer.SERVER, ifServerWaits));
     }
 
     /**
@@ -73,22 +108,36 @@ public record Expectation(List<Observed> events, List<List<Observed>> alsoOk,
      */
     public static Expectation answersClose(Integer... codes) {
         return new Expectation(List.of(), List.of(), Optional.empty(), false, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
-                new CloseExpectation(new java.util.HashSet<>(List.of(codes)), true, true, true, false));
+                new CloseExpectation(Set.copyOf(List.of(codes)), WithoutCode.AS_GOOD, Ending.CLOSING_HANDSHAKE, Closer.SERVER,
+                        IfServerWaits.CLOSE_FAILS));
     }
 
     /**
-     * The suite's steps end with a Close frame that breaks a rule; the server must fail the connection with
-     * one of {@code codes}, or drop it.
+     * The suite's steps end with a Close frame that breaks a rule; the server must fail the connection, with
+     * one of {@code codes}: a Close without a code, or TCP dropped without a Close, is NON-STRICT, as for
+     * {@link #fails} (§7.1.7: "SHOULD send a Close frame with an appropriate status code").
      */
     public static Expectation rejectsClose(Integer... codes) {
         return new Expectation(List.of(), List.of(), Optional.empty(), false, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
-                new CloseExpectation(new java.util.HashSet<>(List.of(codes)), true, false, true, false));
+                new CloseExpectation(Set.copyOf(List.of(codes)), WithoutCode.NON_STRICT, Ending.CLOSE_OR_DROP,
+                        Closer.SERVER, IfServerWaits.CLOSE_FAILS));
+    }
+
+    /**
+     * The suite's steps are something the server may end the connection over; it closes with one of
+     * {@code codes} or drops TCP, and sends no events; with {@link Closer#SERVER_OR_SUITE}, it may also wait.
+     */
+    public static Expectation closes(Closer closer, Integer... codes) {
+        return new Expectation(List.of(), List.of(), Optional.empty(), false, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
+                new CloseExpectation(Set.copyOf(List.of(codes)), WithoutCode.AS_GOOD, Ending.CLOSE_OR_DROP, closer,
+                        IfServerWaits.CLOSE_FAILS));
     }
 
     /** The RFC does not say what the server must do: the case records the outcome as INFORMATIONAL. */
     public static Expectation informational(AfterSteps afterSteps) {
         return new Expectation(List.of(), List.of(), Optional.empty(), true, afterSteps,
-                new CloseExpectation(Set.of(), true, false, false, false));
+                new CloseExpectation(Set.of(), WithoutCode.AS_GOOD, Ending.CLOSE_OR_DROP, Closer.SERVER_OR_SUITE,
+                        IfServerWaits.CLOSE_FAILS));
     }
 
     /** Returns a copy where {@code events} are also allowed, with a NON-STRICT verdict. */

@@ -1,6 +1,9 @@
 package dev.wslab.docs;
 
 import dev.wslab.conformance.ConformanceCase;
+import dev.wslab.conformance.judge.Clause;
+import dev.wslab.conformance.judge.Reason;
+import dev.wslab.conformance.judge.Reasons;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ final class CatalogPage {
         StringBuilder page = new StringBuilder();
         page.append("The catalog holds ").append(cases.size()).append(" cases in ").append(sections.size())
                 .append(" sections.\n\n");
+        page.append(reasons(Reasons.all()));
         sections.forEach((number, inSection) -> {
             page.append("[#section-").append(number).append("]\n== ").append(number).append(". ")
                     .append(inSection.get(0).section()).append(" (").append(inSection.size()).append(" cases)\n\n")
@@ -44,5 +48,33 @@ final class CatalogPage {
             page.append("|===\n\n");
         });
         return page.toString();
+    }
+
+    /** The anchor of the table of reasons. */
+    static final String REASONS_ID = "verdict-reasons";
+
+    /**
+     * Renders every verdict but OK that the judges can give, with the clause it rests on: FAILED only for a
+     * MUST or MUST NOT of RFC 6455, NON-STRICT and WRONG CODE for a SHOULD, words that state no requirement,
+     * or Autobahn's expectation.
+     */
+    static String reasons(List<Reason> reasons) {
+        StringBuilder table = new StringBuilder("[#section-reasons]\n== Why a case gets its verdict\n\n"
+                + "Every verdict other than OK rests on a clause, quoted here as the judge cites it in the reports.\n\n"
+                + "[#" + REASONS_ID + ",cols=\"3,1,1,1,6\",options=\"header\"]\n|===\n"
+                + "|Reason |Verdict |Section |Keyword |Clause\n");
+        for (Reason reason : reasons) {
+            Clause clause = reason.clause();
+            table.append("\n|+").append(Asciidoc.cell(reason.name())).append('+')
+                    .append("\n|").append(reason.verdict().autobahnName())
+                    .append("\n|").append(clause.source() == Clause.Source.RFC_6455 ? Asciidoc.rfcLink(clause.section())
+                            : "Autobahn " + Asciidoc.cell(clause.section()))
+                    .append("\n|").append(clause.keyword().text())
+                    // passed through as is: the RFC's _Fail the WebSocket Connection_ is not emphasis
+                    .append("\n|").append(clause.source() == Clause.Source.RFC_6455 ? "\"" : "")
+                    .append('+').append(Asciidoc.cell(clause.quote())).append('+')
+                    .append(clause.source() == Clause.Source.RFC_6455 ? "\"" : "").append('\n');
+        }
+        return table.append("|===\n\n").toString();
     }
 }

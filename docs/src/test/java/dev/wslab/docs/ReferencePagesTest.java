@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wslab.conformance.ConformanceCase;
 import dev.wslab.conformance.catalog.AutobahnCatalog;
 import dev.wslab.conformance.catalog.RobustnessProbes;
+import dev.wslab.conformance.judge.Clause;
+import dev.wslab.conformance.judge.Reason;
+import dev.wslab.conformance.judge.Reasons;
 import dev.wslab.protocol.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +24,30 @@ class ReferencePagesTest {
     void theCatalogHasARowForEveryCaseTheSuiteRunsAndNoOther() {
         List<ConformanceCase> cases = new ArrayList<>(AutobahnCatalog.everything());
         cases.addAll(RobustnessProbes.cases());
-        Elements rows = Site.page("reference/catalog.html").select("table tbody tr");
+        Elements rows = Site.page("reference/catalog.html").select("table:not(#" + CatalogPage.REASONS_ID + ") tbody tr");
         assertThat(rows.stream().map(row -> row.select("td").first().text()).toList())
                 .containsExactlyElementsOf(cases.stream().map(ConformanceCase::id).toList());
         for (ConformanceCase testCase : cases) {
             assertThat(Site.page("reference/catalog.html").getElementById(CatalogPage.anchor(testCase.id())))
                     .as("anchor of case " + testCase.id()).isNotNull();
+        }
+    }
+
+    @Test
+    void theCatalogShowsEveryReasonWithItsVerdictAndQuotedClause() {
+        Elements rows = Site.page("catalog.html").select("table#" + CatalogPage.REASONS_ID + " tbody tr");
+        List<Reason> reasons = Reasons.all();
+        assertThat(rows).hasSize(reasons.size());
+        for (int i = 0; i < reasons.size(); i++) {
+            Reason reason = reasons.get(i);
+            Elements cells = rows.get(i).select("td");
+            assertThat(cells.get(0).text()).isEqualTo(reason.name());
+            assertThat(cells.get(1).text()).isEqualTo(reason.verdict().autobahnName());
+            if (reason.clause().source() == Clause.Source.RFC_6455) {
+                assertThat(cells.get(2).select("a[href*=#section-" + reason.clause().section() + "]")).as(reason.name())
+                        .isNotEmpty();
+                assertThat(cells.get(4).text()).isEqualTo("\"" + reason.clause().quote() + "\"");
+            }
         }
     }
 

@@ -2,7 +2,7 @@ package dev.wslab.conformance.catalog;
 
 import dev.wslab.conformance.ConformanceCase;
 import dev.wslab.conformance.Expectation;
-import dev.wslab.conformance.Expectation.CloseExpectation;
+import dev.wslab.conformance.Expectation.Closer;
 import dev.wslab.conformance.CrowdVisit;
 import dev.wslab.conformance.HandshakeCheck;
 import dev.wslab.conformance.HandshakeCheck.Answer;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import static dev.wslab.conformance.catalog.Cases.*;
@@ -180,15 +179,15 @@ public final class RobustnessProbes {
                             default -> "unknown, so closing (1009) and waiting are both safe";
                         }), "5.2, 10.4",
                 steps(raw(concat(header(0x2, Long.MAX_VALUE), new byte[16]))),
-                closeWith(messageLimitStated, 1009, 1002), 2));
+                Expectation.closes(messageLimitStated ? Closer.SERVER : Closer.SERVER_OR_SUITE, 1009, 1002), 2));
         cases.add(testCase("20.16", SECTION, "Send a frame whose 64-bit length has its most significant bit set"
                         + " (Tomcat CVE-2020-13935: an infinite loop); expect 1002.", "5.2",
-                steps(raw(headerWithMsb())), closeWith(true, 1002), 2));
+                steps(raw(headerWithMsb())), Expectation.closes(Closer.SERVER, 1002), 2));
         byte[] ping = PING;
         cases.add(testCase("20.17", SECTION, "Send a text frame announcing 2^32+5 bytes, 'hello', then the bytes of a Ping:"
                         + " those bytes are payload, not a frame (32-bit truncation bugs); expect no Pong and no echo.",
                 "5.2", steps(raw(concat(header(0x1, (1L << 32) + 5), maskedText("hello", 0), ping))),
-                closeWith(false, 1009), 2));
+                Expectation.closes(Closer.SERVER_OR_SUITE, 1009), 2));
         byte[] nonMinimal = concat(new byte[] {(byte) 0x81, (byte) (0x80 | 126), 0x00, 0x05}, key(),
                 maskedText("hello", 0));
         cases.add(testCase("20.18", SECTION, "Send 'hello' with its length in the 16-bit form (§5.2: the minimal form"
@@ -211,7 +210,7 @@ public final class RobustnessProbes {
                 "5.4, 10.4", steps(send(notFinal(textBytes(block))), new Step.Repeat(Frame.continuation(Payload.of(block),
                         false), floodBytes / block.length - 1)),
                 limits.maxMessage() instanceof Limit.None ? Expectation.informational(Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE)
-                        : closeWith(true, 1009, 1008), 2));
+                        : Expectation.closes(Closer.SERVER, 1009, 1008), 2));
         // A message of floodFragments bytes, in as many fragments: over a stated limit of either, the server must close.
         boolean overFragmentLimit = over(limits.maxFragments(), bounds.floodFragments() + 1L)
                 || over(limits.maxMessage(), bounds.floodFragments() + 1L);
@@ -221,7 +220,7 @@ public final class RobustnessProbes {
                         + " wait") + ", with memory for the bytes, not per fragment, and still serve others."
                         + ProbePolicy.MAX_FRAGMENTS.assumed(fragmentLimit(limits, overFragmentLimit)),
                 "5.4, 10.4", steps(send(notFinal(text("a"))), new Step.Repeat(Frame.continuation(Payload.utf8("a"), false),
-                        bounds.floodFragments())), closeWith(overFragmentLimit, 1008, 1009), 2));
+                        bounds.floodFragments())), Expectation.closes(overFragmentLimit ? Closer.SERVER : Closer.SERVER_OR_SUITE, 1008, 1009), 2));
         boolean overEmptyFragmentLimit = over(limits.maxFragments(), 100_001);
         cases.add(testCase("20.21", SECTION, "Send a non-final text frame, then 100,000 empty non-final continuations and"
                         + " never the end (ws #2329, HTTP/2 CVE-2019-9518): expect the server to " + (overEmptyFragmentLimit
@@ -229,7 +228,7 @@ public final class RobustnessProbes {
                         + " check)" + (overEmptyFragmentLimit ? "." : "; informational otherwise.")
                         + ProbePolicy.MAX_FRAGMENTS.assumed(fragmentLimit(limits, overEmptyFragmentLimit)), "5.4, 10.4",
                 steps(send(notFinal(text("start"))), new Step.Repeat(Frame.continuation(Payload.EMPTY, false), 100_000)),
-                overEmptyFragmentLimit ? closeWith(true, 1008, 1009)
+                overEmptyFragmentLimit ? Expectation.closes(Closer.SERVER, 1008, 1009)
                         : Expectation.informational(Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE), 2));
         int pings = bounds.floodFragments() / 10;
         cases.add(testCase("20.22", SECTION, "Stop reading, send " + String.format(java.util.Locale.ROOT, "%,d", pings)
@@ -250,12 +249,12 @@ public final class RobustnessProbes {
                         idlePatience)), "5.5.2, 10.4",
                 steps(raw(concat(header(0x2, 1000), new byte[10]))),
                 noIdleTimeout ? Expectation.informational(Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE)
-                        : closeWith(true, DROPPED), idlePatience.toMillis() / 1000.0));
+                        : Expectation.closes(Closer.SERVER, DROPPED), idlePatience.toMillis() / 1000.0));
         cases.add(unmaskedFrame("20.24", SECTION, "Send an unmasked text frame, then a Ping: expect 1002, as a server MUST"
                 + " close on an unmasked frame (§5.1), and no Pong, as it MUST NOT go on after failing (§7.1.7)."));
         cases.add(testCase("20.27", SECTION, "Send a frame with the reserved opcode 0x3 announcing a 1 GiB payload and"
                         + " 1 KiB of it (Jetty CVE-2026-19204): expect 1002, decided at the header, nothing buffered.",
-                "5.2", steps(raw(concat(header(0x3, 1L << 30), new byte[1024]))), closeWith(true, 1002), 2));
+                "5.2", steps(raw(concat(header(0x3, 1L << 30), new byte[1024]))), Expectation.closes(Closer.SERVER, 1002), 2));
         byte[] fragment = new byte[64 * 1024];
         java.util.Arrays.fill(fragment, (byte) 'a');
         byte[] bad = fragment.clone();
@@ -297,7 +296,7 @@ public final class RobustnessProbes {
                         ? "judged, as an idle timeout is stated." : "informational, as §5.5.2 makes the Ping a keepalive"
                         + " but requires none.") + ProbePolicy.IDLE_TIMEOUT.assumed(idleTimeoutStated
                         ? timeout(limits.idleTimeout(), idlePatience) : "none: what the server does is recorded"), "5.5.2",
-                steps(new Step.Mute()), idleTimeoutStated ? closeWith(true, DROPPED)
+                steps(new Step.Mute()), idleTimeoutStated ? Expectation.closes(Closer.SERVER, DROPPED)
                         : Expectation.informational(Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE),
                 idlePatience.toMillis() / 1000.0));
         return cases;
@@ -309,7 +308,7 @@ public final class RobustnessProbes {
      */
     static ConformanceCase unmaskedFrame(String id, String section, String description) {
         return testCase(id, section, description, "5.1, 7.1.7",
-                steps(raw(concat(FrameEncoder.encode(Frame.text("unmasked")), PING))), closeWith(true, 1002), 2);
+                steps(raw(concat(FrameEncoder.encode(Frame.text("unmasked")), PING))), Expectation.closes(Closer.SERVER, 1002), 2);
     }
 
     /**
@@ -464,12 +463,6 @@ public final class RobustnessProbes {
             offer.append("; p").append(i).append('=').append(i);
         }
         return offer.toString();
-    }
-
-    /** The server closes with one of {@code codes} (or drops TCP); when {@code mustClose}, it may not just wait. */
-    private static Expectation closeWith(boolean mustClose, Integer... codes) {
-        return new Expectation(List.of(), List.of(), Optional.empty(), false, Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
-                new CloseExpectation(Set.of(codes), true, false, mustClose, false));
     }
 
     private static Step raw(byte[] bytes) {

@@ -3,10 +3,15 @@ package dev.wslab.conformance.judge;
 import dev.wslab.conformance.ConformanceCase;
 import dev.wslab.conformance.Expectation;
 import dev.wslab.conformance.Expectation.CloseExpectation;
+import dev.wslab.conformance.Expectation.Closer;
+import dev.wslab.conformance.Expectation.Ending;
+import dev.wslab.conformance.Expectation.IfServerWaits;
+import dev.wslab.conformance.Expectation.WithoutCode;
 import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.wire.Observation;
 import dev.wslab.conformance.wire.WireLog;
+import dev.wslab.protocol.Violation;
 import dev.wslab.protocol.close.CloseStatus;
 
 import java.time.Duration;
@@ -23,88 +28,144 @@ public final class Judge {
     }
 
     /**
-     * Judges one case.
+     * Judges one case: the server's behaviour (the events it sent) and how the connection ended.
      *
      * @param suiteHadToClose whether the server did not end the connection by the deadline, so the suite did
      */
     public static CaseResult judge(ConformanceCase testCase, Observation seen, boolean suiteHadToClose,
                                    List<WireLog.Entry> wireLog, Duration duration) {
         Expectation expected = testCase.expectation();
-        // A server may send Pings of its own at any time (keepalive, §5.5.2): they are not judged.
-        List<Observed> events = seen.events().stream().filter(e -> !(e instanceof Observed.Ping)).toList();
-        Verdict behavior;
-        String behaviorReason;
-        if (seen.serverViolation().isPresent()) {
-            behavior = Verdict.FAILED;
-            behaviorReason = "the server sent something RFC 6455 forbids: " + seen.serverViolation().get().message();
-        } else if (expected.informational()) {
-            behavior = Verdict.INFORMATIONAL;
-            behaviorReason = "the RFC leaves this open; observed " + describe(seen.events());
-        } else if (events.equals(expected.events()) || expected.alsoOk().contains(events)) {
-            behavior = Verdict.OK;
-            behaviorReason = expected.events().isEmpty() ? "no message, Ping or Pong, as expected"
-                    : "observed " + describe(events) + ", as expected";
-        } else if (expected.nonStrictEvents().filter(events::equals).isPresent()) {
-            behavior = Verdict.NON_STRICT;
-            behaviorReason = "observed " + describe(events) + ", which the RFC allows, but "
-                    + describe(expected.events()) + " is better";
-        } else {
-            behavior = Verdict.FAILED;
-            behaviorReason = "expected " + describe(expected.events()) + "; observed " + describe(events);
+        Finding behavior = behavior(expected, seen);
+        Finding close = close(testCase, seen, suiteHadToClose);
+        if (!expected.informational() && serverKeptOpen(expected.close(), suiteHadToClose)
+                && expected.close().ifServerWaits() == IfServerWaits.BEHAVIOR_FAILS_TOO && behavior.verdict() != Verdict.FAILED) {
+            behavior = Finding.of(Reasons.WENT_ON_WITH_INVALID_UTF8, "the server went on with a message it MUST reject ("
+                    + behavior.observed() + ")");
         }
+        return new CaseResult(testCase, behavior.verdict(), behavior.explanation(), close.verdict(), close.explanation(),
+                seen, wireLog, duration);
+    }
 
-        CloseExpectation close = expected.close();
-        Verdict closeVerdict;
-        String closeReason;
-        if (expected.informational()) {
-            closeVerdict = Verdict.INFORMATIONAL;
-            closeReason = "closed " + describeClose(seen, suiteHadToClose);
-        } else if (suiteHadToClose && close.serverMustClose()) {
-            closeVerdict = Verdict.FAILED;
-            closeReason = "expected the server to close the connection (with " + codes(close) + ") within "
-                    + millis(testCase.deadline()) + "; it did not, so the suite closed it";
-            if (close.notClosingIsFatal() && behavior != Verdict.FAILED) {
-                behavior = Verdict.FAILED;
-                behaviorReason = "the server went on with a message it MUST reject (" + behaviorReason + ")";
-            }
-        } else if (suiteHadToClose) {
-            // The server was allowed to wait; a Close it sends now only answers the suite's own.
-            closeVerdict = Verdict.OK;
-            closeReason = "the server waited, as it may; the suite closed the connection at the deadline";
-        } else if (seen.serverLeftTcpOpen()) {
-            closeVerdict = Verdict.FAILED;
-            closeReason = "after the closing handshake the server kept the TCP connection open; §5.5.1: \"The server MUST"
-                    + " close the underlying TCP connection immediately\"";
-        } else if (seen.closeReceived().isPresent()) {
-            CloseStatus status = seen.closeReceived().get();
-            boolean noCode = status.equals(CloseStatus.NO_STATUS);
-            if (close.requireClean() && !seen.closeSent()) {
-                closeVerdict = Verdict.FAILED;
-                closeReason = "the closing handshake did not complete";
-            } else if (!noCode && close.codes().contains(status.code().value())) {
-                closeVerdict = Verdict.OK;
-                closeReason = "the server closed with " + status;
-            } else if (noCode) {
-                closeVerdict = close.noCodeIsStrict() ? Verdict.OK : Verdict.NON_STRICT;
-                closeReason = "the server closed without a status code" + (close.noCodeIsStrict() ? ""
-                        : "; §7.1.7 says it SHOULD send " + codes(close));
-            } else {
-                closeVerdict = Verdict.WRONG_CODE;
-                closeReason = "expected close code " + codes(close) + "; the server sent " + status;
-            }
-        } else if (close.requireClean()) {
-            closeVerdict = Verdict.FAILED;
-            closeReason = "the server " + (seen.tcpClosed() ? "closed TCP" : "stopped") + " without a Close frame:"
-                    + " the closing handshake did not complete (1006)";
-        } else if (seen.tcpClosed()) {
-            closeVerdict = close.noCodeIsStrict() ? Verdict.OK : Verdict.NON_STRICT;
-            closeReason = "the server closed TCP without a Close frame (1006)" + (close.noCodeIsStrict() ? ""
-                    : "; §7.1.7 says it SHOULD first send a Close frame with " + codes(close));
-        } else {
-            closeVerdict = Verdict.OK;
-            closeReason = "the suite closed the connection";
+    // ---------------------------------------------------------------- the events the server sent
+
+    /**
+     * Judges the server's events against the expected ones. A rule the server broke comes first; a control
+     * frame after its own Close makes an otherwise good (or merely recorded) outcome NON-STRICT.
+     */
+    static Finding behavior(Expectation expected, Observation seen) {
+        if (seen.serverViolation().isPresent()) {
+            Violation violation = seen.serverViolation().get();
+            return Finding.of(Reasons.brokeRule(violation.rule()), "the server sent " + violation.message());
         }
-        return new CaseResult(testCase, behavior, behaviorReason, closeVerdict, closeReason, seen, wireLog, duration);
+        Finding events = events(expected, seen.events());
+        if (seen.controlFrameAfterClose().isPresent()
+                && (events.verdict() == Verdict.OK || events.verdict() == Verdict.INFORMATIONAL)) {
+            return Finding.of(Reasons.CONTROL_FRAME_AFTER_CLOSE, events.observed() + "; after its own Close the server"
+                    + " sent " + seen.controlFrameAfterClose().get() + ", which §5.5.1 does not forbid: \"The application"
+                    + " MUST NOT send any more data frames after sending a Close frame.\"");
+        }
+        return events;
+    }
+
+    /** Judges the server's messages, Pongs and the case's markers against the expected ones. */
+    private static Finding events(Expectation expected, List<Observed> seen) {
+        if (expected.informational()) {
+            return Finding.informational("the RFC leaves this open; observed " + describe(seen));
+        }
+        // A server may send Pings of its own at any time (keepalive, §5.5.2): they are not judged.
+        List<Observed> events = seen.stream().filter(e -> !(e instanceof Observed.Ping)).toList();
+        if (events.equals(expected.events()) || expected.alsoOk().contains(events)) {
+            return Finding.ok(expected.events().isEmpty() ? "no message, Ping or Pong, as expected"
+                    : "observed " + describe(events) + ", as expected");
+        }
+        if (expected.nonStrictEvents().filter(events::equals).isPresent()) {
+            return Finding.of(Reasons.LESS_THAN_AUTOBAHN_EXPECTS, "observed " + describe(events) + ", which the RFC"
+                    + " allows, but " + describe(expected.events()) + " is better");
+        }
+        return Finding.of(mismatch(expected, events), "expected " + describe(expected.events()) + "; observed "
+                + describe(events));
+    }
+
+    /** Which rule unexpected events break: going on after a frame that fails the connection, a Pong, or a message. */
+    private static Reason mismatch(Expectation expected, List<Observed> events) {
+        CloseExpectation close = expected.close();
+        boolean mustFail = close.closer() == Closer.SERVER && close.ending() == Ending.CLOSE_OR_DROP;
+        if (mustFail && events.size() > expected.events().size()
+                && events.subList(0, expected.events().size()).equals(expected.events())) {
+            return Reasons.EVENTS_AFTER_FAILING;
+        }
+        if (!pongs(events).equals(pongs(expected.events()))) {
+            return Reasons.PONGS_WRONG;
+        }
+        return Reasons.MESSAGES_MISREAD;
+    }
+
+    private static List<Observed> pongs(List<Observed> events) {
+        return events.stream().filter(e -> e instanceof Observed.Pong).toList();
+    }
+
+    // ---------------------------------------------------------------- how the connection ended
+
+    /** Judges how the connection ended: who closed it, in time or not, and with which Close frame. */
+    static Finding close(ConformanceCase testCase, Observation seen, boolean suiteHadToClose) {
+        CloseExpectation close = testCase.expectation().close();
+        if (testCase.expectation().informational()) {
+            return Finding.informational("closed " + describeClose(seen, suiteHadToClose));
+        }
+        if (serverKeptOpen(close, suiteHadToClose)) {
+            return Finding.of(close.ending() == Ending.CLOSING_HANDSHAKE ? Reasons.CLOSE_NOT_ANSWERED : Reasons.DID_NOT_FAIL,
+                    "expected the server to close the connection (with " + codes(close) + ") within "
+                            + millis(testCase.deadline()) + "; it did not, so the suite closed it");
+        }
+        if (suiteHadToClose) {
+            // The server was allowed to wait; a Close it sends now only answers the suite's own.
+            return Finding.ok("the server waited, as it may; the suite closed the connection at the deadline");
+        }
+        if (seen.serverLeftTcpOpen()) {
+            return Finding.of(Reasons.TCP_LEFT_OPEN, "after the closing handshake the server kept the TCP connection open");
+        }
+        if (seen.closeReceived().isPresent()) {
+            return closeFrame(close, seen.closeReceived().get(), seen.closeSent());
+        }
+        return noCloseFrame(close, seen.tcpClosed());
+    }
+
+    /** Whether the server had to end the connection by the deadline, and the suite had to instead. */
+    private static boolean serverKeptOpen(CloseExpectation close, boolean suiteHadToClose) {
+        return suiteHadToClose && close.closer() == Closer.SERVER;
+    }
+
+    /** Judges the server's Close frame: whether the handshake completed, and its status code. */
+    private static Finding closeFrame(CloseExpectation close, CloseStatus status, boolean closeSent) {
+        if (close.ending() == Ending.CLOSING_HANDSHAKE && !closeSent) {
+            return Finding.of(Reasons.TCP_CLOSED_BEFORE_HANDSHAKE, "the closing handshake did not complete");
+        }
+        if (status.equals(CloseStatus.NO_STATUS)) {
+            return close.withoutCode() == WithoutCode.AS_GOOD
+                    ? Finding.ok("the server closed without a status code")
+                    : Finding.of(Reasons.FAILED_WITHOUT_CODE, "the server closed without a status code, expected "
+                    + codes(close));
+        }
+        if (close.codes().contains(status.code().value())) {
+            return Finding.ok("the server closed with " + status);
+        }
+        return Finding.of(close.ending() == Ending.CLOSING_HANDSHAKE ? Reasons.ANSWERED_WITH_OTHER_CODE
+                : Reasons.FAILED_WITH_OTHER_CODE, "expected close code " + codes(close) + "; the server sent " + status);
+    }
+
+    /** Judges a connection that ended without a Close frame from the server. */
+    private static Finding noCloseFrame(CloseExpectation close, boolean tcpClosed) {
+        if (close.ending() == Ending.CLOSING_HANDSHAKE) {
+            return Finding.of(Reasons.CLOSE_NOT_ANSWERED, "the server " + (tcpClosed ? "closed TCP" : "stopped")
+                    + " without a Close frame: the closing handshake did not complete (1006)");
+        }
+        if (!tcpClosed) {
+            return Finding.ok("the suite closed the connection");
+        }
+        return close.withoutCode() == WithoutCode.AS_GOOD
+                ? Finding.ok("the server closed TCP without a Close frame (1006)")
+                : Finding.of(Reasons.FAILED_WITHOUT_CODE, "the server closed TCP without a Close frame (1006), expected "
+                + codes(close));
     }
 
     /** The most events a reason lists; a flood's thousands of Pongs are counted, not listed. */

@@ -1,6 +1,7 @@
 package dev.wslab.conformance.properties;
 
 import dev.wslab.conformance.Observed;
+import dev.wslab.conformance.Step;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
@@ -25,7 +26,8 @@ import java.util.Objects;
  *     violation between messages, else 1 to one less than the message's fragments
  * @param violation the broken rule
  */
-public record BrokenConversation(Conversation conversation, int at, int within, Violation violation) {
+public record BrokenConversation(Conversation conversation, int at, int within, Violation violation)
+        implements Scenario {
 
     public BrokenConversation {
         Objects.requireNonNull(conversation, "conversation");
@@ -39,7 +41,7 @@ public record BrokenConversation(Conversation conversation, int at, int within, 
                     + ", which is not inside it");
         }
         if (within == 0 && violation.needsOpenMessage()) {
-            throw new IllegalArgumentException(violation.kind() + " with these frames needs an open fragmented message");
+            throw new IllegalArgumentException(violation.rule() + " with these frames needs an open fragmented message");
         }
     }
 
@@ -53,7 +55,14 @@ public record BrokenConversation(Conversation conversation, int at, int within, 
         return within > 0;
     }
 
+    /** Returns how the frames are written: as the valid conversation's. */
+    @Override
+    public Step.Writing writing() {
+        return conversation.writing();
+    }
+
     /** Returns every frame, in order: the valid prefix, the violation, the rest. */
+    @Override
     public List<Frame> frames() {
         List<Frame> frames = new ArrayList<>(framesBefore());
         frames.addAll(violation.frames());

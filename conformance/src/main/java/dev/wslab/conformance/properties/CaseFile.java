@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wslab.conformance.Step;
+import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Payload;
 
@@ -28,11 +29,11 @@ public final class CaseFile {
     }
 
     /** A saved scenario: a {@link Conversation} or a {@link BrokenConversation}, and its property. */
-    public record Saved(Property property, Object scenario) {
+    public record Saved(Property property, Scenario scenario) {
     }
 
     /** Writes {@code scenario} with the property's seed and why it failed, to {@code file}. */
-    public static void write(Path file, Property property, Object scenario, long seed, String reason) throws IOException {
+    public static void write(Path file, Property property, Scenario scenario, long seed, String reason) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("property", property.name());
         root.put("seed", seed);
@@ -41,14 +42,13 @@ public final class CaseFile {
             case Conversation valid -> valid;
             case BrokenConversation broken -> {
                 ObjectNode violation = root.putObject("violation");
-                violation.put("kind", broken.violation().kind().name());
+                violation.put("rule", broken.violation().rule().name());
                 violation.put("expectedCode", broken.violation().expectedCode());
                 violation.put("afterMessages", broken.at());
                 violation.put("insideAfterFragments", broken.within());
                 frames(violation.putArray("frames"), broken.violation().frames());
                 yield broken.conversation();
             }
-            default -> throw new IllegalArgumentException("not a scenario: " + scenario);
         };
         root.put("writing", writing(conversation.writing()));
         ArrayNode messages = root.putArray("messages");
@@ -64,8 +64,7 @@ public final class CaseFile {
                 }
             }
         }
-        List<Frame> sent = scenario instanceof BrokenConversation broken ? broken.frames() : conversation.frames();
-        root.putArray("sentFrames").addAll(sent.stream().map(frame -> JSON.getNodeFactory().textNode(frame.toString())).toList());
+        root.putArray("sentFrames").addAll(scenario.frames().stream().map(frame -> JSON.getNodeFactory().textNode(frame.toString())).toList());
         Files.createDirectories(file.toAbsolutePath().getParent());
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     }
@@ -120,8 +119,7 @@ public final class CaseFile {
         }
         return new Saved(property, new BrokenConversation(conversation, field(violation, "afterMessages").asInt(),
                 violation.path("insideAfterFragments").asInt(0),
-                new Violation(Violation.Kind.valueOf(field(violation, "kind").asText()), frames,
-                        field(violation, "expectedCode").asInt())));
+                new Violation(Rule.valueOf(field(violation, "rule").asText()), frames)));
     }
 
     private static JsonNode field(JsonNode node, String name) {

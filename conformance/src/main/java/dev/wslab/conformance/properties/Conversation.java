@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param messages the messages, in order
  * @param writing how the frames' bytes are split into TCP writes
  */
-public record Conversation(List<Message> messages, Step.Writing writing) {
+public record Conversation(List<Message> messages, Step.Writing writing) implements Scenario {
 
     public Conversation {
         messages = List.copyOf(messages);

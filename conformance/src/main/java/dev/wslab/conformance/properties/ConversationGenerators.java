@@ -1,6 +1,7 @@
 package dev.wslab.conformance.properties;
 
 import dev.wslab.conformance.Step;
+import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
@@ -42,19 +43,19 @@ public final class ConversationGenerators {
      * or inside a fragmented message, after one of its fragments but the last.
      */
     public static Gen<BrokenConversation> brokenConversations(int maxMessages) {
-        return brokenConversations(maxMessages, EnumSet.allOf(Violation.Kind.class));
+        return brokenConversations(maxMessages, Violation.GENERATED_RULES);
     }
 
-    /** Returns a generator of conversations broken by one of the rules {@code kinds}, at a random point. */
-    public static Gen<BrokenConversation> brokenConversations(int maxMessages, Set<Violation.Kind> kinds) {
-        List<Violation.Kind> allowed = List.copyOf(EnumSet.copyOf(kinds)); // in declaration order, for stable seeds
+    /** Returns a generator of conversations broken by one of the rules {@code rules}, at a random point. */
+    public static Gen<BrokenConversation> brokenConversations(int maxMessages, Set<Rule> rules) {
+        List<Rule> allowed = List.copyOf(EnumSet.copyOf(rules)); // in declaration order, for stable seeds
         return in -> {
             Conversation valid = conversation(in, 0, maxMessages);
             int at = draw(in, 0, valid.messages().size());
-            Violation.Kind kind = allowed.get(draw(in, 0, allowed.size() - 1));
-            int within = within(in, valid, at, kind);
+            Rule rule = allowed.get(draw(in, 0, allowed.size() - 1));
+            int within = within(in, valid, at, rule);
             byte[] before = BrokenConversation.messageBytesBefore(valid, at, within);
-            return new BrokenConversation(valid, at, within, violation(in, kind, within > 0, before));
+            return new BrokenConversation(valid, at, within, violation(in, rule, within > 0, before));
         };
     }
 
@@ -63,13 +64,13 @@ public final class ConversationGenerators {
      * or 1 to one less than its fragments. A continuation without a start can only come between messages,
      * and invalid UTF-8 only inside a text message.
      */
-    private static int within(RandomnessSource in, Conversation valid, int at, Violation.Kind kind) {
-        if (at == valid.messages().size() || kind == Violation.Kind.CONTINUATION_WITHOUT_START) {
+    private static int within(RandomnessSource in, Conversation valid, int at, Rule rule) {
+        if (at == valid.messages().size() || rule == Rule.CONTINUATION_WITHOUT_MESSAGE) {
             return 0;
         }
         Conversation.Message message = valid.messages().get(at);
         int fragments = BrokenConversation.dataParts(message);
-        if (fragments < 2 || (kind == Violation.Kind.INVALID_UTF8 && !message.text())) {
+        if (fragments < 2 || (rule == Rule.INVALID_UTF8 && !message.text())) {
             return 0;
         }
         return draw(in, 0, fragments - 1);
@@ -137,31 +138,33 @@ public final class ConversationGenerators {
     }
 
     /**
-     * Returns frames breaking the rule {@code kind}, to be sent between messages or, when {@code inside},
+     * Returns frames breaking the rule {@code rule}, to be sent between messages or, when {@code inside},
      * inside a fragmented message after its bytes {@code before}: there a frame that carries the rule is a
      * continuation (empty, so that it continues any text validly) and invalid UTF-8 continues the text.
      */
-    private static Violation violation(RandomnessSource in, Violation.Kind kind, boolean inside, byte[] before) {
+    private static Violation violation(RandomnessSource in, Rule rule, boolean inside, byte[] before) {
         Payload small = randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 0, 20));
-        List<Frame> frames = switch (kind) {
-            case RESERVED_BIT -> List.of(Violation.withReservedBit(carrier(in, inside, small), draw(in, 1, 3)));
-            case RESERVED_DATA_OPCODE -> List.of(Frame.binary(small).withOpcode(draw(in, 0x3, 0x7)));
-            case RESERVED_CONTROL_OPCODE -> List.of(Frame.ping(small).withOpcode(draw(in, 0xB, 0xF)));
+        List<Frame> frames = switch (rule) {
+            case RESERVED_BITS_SET -> List.of(Violation.withReservedBit(carrier(in, inside, small), draw(in, 1, 3)));
+            // §5.2: 0x3-0x7 are reserved for further non-control frames, 0xB-0xF for further control frames
+            case RESERVED_OPCODE -> List.of(draw(in, 0, 1) == 0 ? Frame.binary(small).withOpcode(draw(in, 0x3, 0x7))
+                    : Frame.ping(small).withOpcode(draw(in, 0xB, 0xF)));
             case INVALID_UTF8 -> inside ? invalidContinuation(in, before) : invalidText(in);
-            case OVERSIZED_CONTROL_FRAME -> List.of(Frame.of(draw(in, 0, 1) == 0 ? Opcode.PING : Opcode.PONG,
+            case CONTROL_FRAME_TOO_LONG -> List.of(Frame.of(draw(in, 0, 1) == 0 ? Opcode.PING : Opcode.PONG,
                     randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 126, 300))));
             case FRAGMENTED_CONTROL_FRAME -> List.of(Frame.ping(small).withFin(false));
-            case BAD_CLOSE_CODE -> List.of(Violation.closeFrame(Violation.closeBody(
+            case INVALID_CLOSE_CODE -> List.of(Violation.closeFrame(Violation.closeBody(
                     Violation.BAD_CLOSE_CODES.get(draw(in, 0, Violation.BAD_CLOSE_CODES.size() - 1)))));
-            case ONE_BYTE_CLOSE_PAYLOAD -> List.of(Violation.closeFrame(Payload.of((byte) draw(in, 0, 255))));
-            case CONTINUATION_WITHOUT_START -> List.of(Frame.continuation(small, draw(in, 0, 1) == 0));
-            case UNMASKED_FRAME -> List.of(carrier(in, inside, small)); // the suite sends this kind unmasked
-            case DATA_FRAME_INSIDE_FRAGMENTED_MESSAGE -> {
+            case CLOSE_PAYLOAD_ONE_BYTE -> List.of(Violation.closeFrame(Payload.of((byte) draw(in, 0, 255))));
+            case CONTINUATION_WITHOUT_MESSAGE -> List.of(Frame.continuation(small, draw(in, 0, 1) == 0));
+            case UNMASKED_CLIENT_FRAME -> List.of(carrier(in, inside, small)); // the suite sends this rule unmasked
+            case NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE -> {
                 Frame intruder = dataFrame(draw(in, 0, 1) == 1, small).withFin(draw(in, 0, 1) == 0);
                 yield inside ? List.of(intruder) : List.of(dataFrame(draw(in, 0, 1) == 1, small).withFin(false), intruder);
             }
+            default -> throw new IllegalArgumentException(rule + " is not a rule the generator breaks");
         };
-        return new Violation(kind, frames, kind.code());
+        return new Violation(rule, frames);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.Step;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.Payload;
 
@@ -68,7 +69,7 @@ public enum Property {
         Violation violation = broken.violation();
         return new ConformanceCase(FAILS_BROKEN_CONVERSATIONS.caseId, SECTION, "a generated conversation broken by "
                 + violation.describe() + (broken.insideMessage() ? " inside a fragmented message" : ""),
-                List.of(violation.kind().section(), "7.1.7"), steps(broken),
+                List.of(violation.rule().rfcSection(), "7.1.7"), steps(broken),
                 Expectation.fails(violation.expectedCode()), deadline, "", Optional.empty());
     }
 
@@ -78,7 +79,7 @@ public enum Property {
      */
     private static List<Step> steps(BrokenConversation broken) {
         Step.Writing writing = broken.conversation().writing();
-        if (broken.violation().kind() != Violation.Kind.UNMASKED_FRAME) {
+        if (broken.violation().rule() != Rule.UNMASKED_CLIENT_FRAME) {
             return List.of(new Step.Send(broken.frames(), writing));
         }
         ByteArrayOutputStream unmasked = new ByteArrayOutputStream();

@@ -1,6 +1,7 @@
 package dev.wslab.conformance.properties;
 
 import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.frame.Frame;
 
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public record PropertyResult(Property property, long seed, int examples, Optiona
      * @param result the case's result: verdicts and wire log
      * @param savedTo the replayable case file, when a report directory was given
      */
-    public record Counterexample(Object scenario, List<Frame> frames, String writing, String reason, CaseResult result,
+    public record Counterexample(Scenario scenario, List<Frame> frames, String writing, String reason, CaseResult result,
                                  Optional<Path> savedTo) {
         public Counterexample {
             frames = List.copyOf(frames);
@@ -74,19 +75,18 @@ public record PropertyResult(Property property, long seed, int examples, Optiona
 
     /**
      * Returns the frames of {@code scenario}, one per line, the violation's marked, e.g.
-     * {@code   > FIN=1 RSV=100 opcode=0x2 (BINARY) MASK=0 length=0 "" [0 bytes]   <- RESERVED_BIT (§5.2, expect 1002)}.
+     * {@code   > FIN=1 RSV=100 opcode=0x2 (BINARY) MASK=0 length=0 "" [0 bytes]   <- RESERVED_BITS_SET (§5.2, expect 1002)}.
      */
-    static String frameList(Object scenario) {
+    static String frameList(Scenario scenario) {
         return switch (scenario) {
             case Conversation valid -> lines(valid.frames(), "");
             case BrokenConversation broken -> {
                 Violation violation = broken.violation();
                 String mark = "   <- " + violation.describe()
-                        + (violation.kind() == Violation.Kind.UNMASKED_FRAME ? ", sent unmasked" : "");
+                        + (violation.rule() == Rule.UNMASKED_CLIENT_FRAME ? ", sent unmasked" : "");
                 yield String.join("\n", java.util.stream.Stream.of(lines(broken.framesBefore(), ""),
                         lines(violation.frames(), mark), lines(broken.framesAfter(), "")).filter(s -> !s.isEmpty()).toList());
             }
-            default -> throw new IllegalArgumentException("not a scenario: " + scenario);
         };
     }
 

@@ -5,6 +5,7 @@ import dev.wslab.conformance.Step;
 import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.conformance.run.CaseExecutor;
 import dev.wslab.conformance.wire.Target;
+import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.frame.Frame;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.api.AsString;
@@ -46,13 +47,17 @@ public final class PropertyRunner {
      * @param violations the rules the broken conversations break (all by default)
      */
     public record Options(int examples, long seed, int maxMessages, Duration deadline, int shrinkCycles,
-                          Optional<Path> reportDir, Set<Violation.Kind> violations) {
+                          Optional<Path> reportDir, Set<Rule> violations) {
         public Options {
             if (examples < 1 || maxMessages < 1 || shrinkCycles < 0) {
                 throw new IllegalArgumentException("examples and messages must be at least 1, shrink cycles at least 0");
             }
             if (violations.isEmpty()) {
-                throw new IllegalArgumentException("at least one kind of violation is needed");
+                throw new IllegalArgumentException("at least one rule to break is needed");
+            }
+            if (!Violation.GENERATED_RULES.containsAll(violations)) {
+                throw new IllegalArgumentException("the generator breaks only " + Violation.GENERATED_RULES + ", not "
+                        + violations.stream().filter(rule -> !Violation.GENERATED_RULES.contains(rule)).toList());
             }
             violations = Set.copyOf(violations);
         }
@@ -60,7 +65,7 @@ public final class PropertyRunner {
         /** Returns options with {@code examples} and {@code seed}, up to 5 messages, a 1 s deadline, 20 shrink cycles. */
         public static Options of(int examples, long seed) {
             return new Options(examples, seed, 5, Duration.ofSeconds(1), 20, Optional.empty(),
-                    EnumSet.allOf(Violation.Kind.class));
+                    Violation.GENERATED_RULES);
         }
 
         /** Returns a fresh seed for a run that was given none; print it, so the run can be repeated. */
@@ -78,9 +83,9 @@ public final class PropertyRunner {
             return new Options(examples, seed, maxMessages, newDeadline, cycles, reportDir, violations);
         }
 
-        /** Returns a copy whose broken conversations break only the rules {@code kinds}. */
-        public Options withViolations(Set<Violation.Kind> kinds) {
-            return new Options(examples, seed, maxMessages, deadline, shrinkCycles, reportDir, kinds);
+        /** Returns a copy whose broken conversations break only the rules {@code rules}. */
+        public Options withViolations(Set<Rule> rules) {
+            return new Options(examples, seed, maxMessages, deadline, shrinkCycles, reportDir, rules);
         }
     }
 
@@ -102,11 +107,11 @@ public final class PropertyRunner {
             case ECHOES_VALID_CONVERSATIONS -> check(property, target, options,
                     ConversationGenerators.conversations(options.maxMessages()),
                     conversation -> Property.caseOf(conversation, deadline), Property::check,
-                    Shrinker::simpler, Conversation::frames, Conversation::writing);
+                    Shrinker::simpler);
             case FAILS_BROKEN_CONVERSATIONS -> check(property, target, options,
                     ConversationGenerators.brokenConversations(options.maxMessages(), options.violations()),
                     broken -> Property.caseOf(broken, deadline), Property::check,
-                    Shrinker::simpler, BrokenConversation::frames, broken -> broken.conversation().writing());
+                    Shrinker::simpler);
         };
     }
 
@@ -119,7 +124,7 @@ public final class PropertyRunner {
      * @param result the suite's result for the case, with a fresh wire log
      * @param failure why the property still fails, or empty if it now holds
      */
-    public record Replay(Property property, Object scenario, List<Frame> frames, CaseResult result,
+    public record Replay(Property property, Scenario scenario, List<Frame> frames, CaseResult result,
                          Optional<String> failure) {
         public Replay {
             frames = List.copyOf(frames);
@@ -132,11 +137,7 @@ public final class PropertyRunner {
 
         /** Returns the frames sent and the verdict, for people. */
         public String report() {
-            String writing = CaseFile.writing(switch (scenario) {
-                case Conversation valid -> valid.writing();
-                case BrokenConversation broken -> broken.conversation().writing();
-                default -> throw new IllegalStateException("not a scenario: " + scenario);
-            });
+            String writing = CaseFile.writing(scenario.writing());
             String description = scenario instanceof BrokenConversation broken
                     ? ", violation " + broken.violation().describe() + (broken.insideMessage() ? " inside message "
                     + (broken.at() + 1) + " after fragment " + broken.within() : " after message " + broken.at())
@@ -164,7 +165,6 @@ public final class PropertyRunner {
                 CaseResult result = run(Property.caseOf(broken, deadline), target);
                 yield new Replay(saved.property(), broken, broken.frames(), result, Property.check(broken, result));
             }
-            default -> throw new IllegalStateException("not a scenario: " + saved.scenario());
         };
     }
 
@@ -178,12 +178,10 @@ public final class PropertyRunner {
         return text.toString();
     }
 
-    private static <S> PropertyResult check(Property property, Target target, Options options, Gen<S> generator,
-                                            Function<S, ConformanceCase> toCase,
-                                            BiFunction<S, CaseResult, Optional<String>> holds,
-                                            Function<S, List<S>> simpler,
-                                            Function<S, List<Frame>> frames,
-                                            Function<S, Step.Writing> writing) {
+    private static <S extends Scenario> PropertyResult check(Property property, Target target, Options options,
+                                                             Gen<S> generator, Function<S, ConformanceCase> toCase,
+                                                             BiFunction<S, CaseResult, Optional<String>> holds,
+                                                             Function<S, List<S>> simpler) {
         long start = System.nanoTime();
         Map<S, Failure> failures = new HashMap<>();
         Predicate<S> fails = scenario -> {
@@ -220,8 +218,8 @@ public final class PropertyRunner {
             saved = Optional.of(file);
         }
         return new PropertyResult(property, options.seed(), options.examples(), Optional.of(
-                new PropertyResult.Counterexample(scenario, frames.apply(scenario),
-                        CaseFile.writing(writing.apply(scenario)), failure.reason(), failure.result(), saved)),
+                new PropertyResult.Counterexample(scenario, scenario.frames(),
+                        CaseFile.writing(scenario.writing()), failure.reason(), failure.result(), saved)),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

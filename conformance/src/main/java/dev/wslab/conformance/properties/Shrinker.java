@@ -1,6 +1,7 @@
 package dev.wslab.conformance.properties;
 
 import dev.wslab.conformance.Step;
+import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
@@ -98,7 +99,7 @@ final class Shrinker {
             Conversation.Message open = messages.get(at);
             Conversation.Message emptied = new Conversation.Message(open.text(), Payload.EMPTY,
                     List.of(new Conversation.Part.Data(0), new Conversation.Part.Data(0)));
-            boolean stillInvalid = broken.violation().kind() != Violation.Kind.INVALID_UTF8
+            boolean stillInvalid = broken.violation().rule() != Rule.INVALID_UTF8
                     || !Utf8Validator.isValid(broken.violation().frames().getFirst().payload().toByteArray());
             if (!open.equals(emptied) && stillInvalid) { // two empty fragments, the violation between them
                 List<Conversation.Message> changed = new ArrayList<>(messages);
@@ -120,13 +121,13 @@ final class Shrinker {
                 candidates.add(new BrokenConversation(simpler, at, within, broken.violation()));
             }
         }
-        if (broken.violation().kind() == Violation.Kind.INVALID_UTF8) {
+        if (broken.violation().rule() == Rule.INVALID_UTF8) {
             byte[] before = broken.messageBytesBefore();
             for (byte[] text : shorterInvalidText(before, broken.violation().frames())) {
                 Frame frame = broken.insideMessage() ? Frame.continuation(Payload.of(text), true)
                         : Frame.of(Opcode.TEXT, Payload.of(text));
                 candidates.add(new BrokenConversation(conversation, at, within,
-                        new Violation(Violation.Kind.INVALID_UTF8, List.of(frame), 1007)));
+                        new Violation(Rule.INVALID_UTF8, List.of(frame))));
             }
         }
         return candidates;
@@ -142,8 +143,8 @@ final class Shrinker {
         if (!violation.needsOpenMessage()) {
             return Optional.of(violation);
         }
-        List<Frame> frames = switch (violation.kind()) {
-            case RESERVED_BIT, UNMASKED_FRAME -> violation.frames().stream().map(frame -> frame.opcode() == Opcode.CONTINUATION.code()
+        List<Frame> frames = switch (violation.rule()) {
+            case RESERVED_BITS_SET, UNMASKED_CLIENT_FRAME -> violation.frames().stream().map(frame -> frame.opcode() == Opcode.CONTINUATION.code()
                     ? frame.withOpcode(Opcode.BINARY.code()).withFin(true) : frame).toList();
             case INVALID_UTF8 -> {
                 byte[] before = broken.messageBytesBefore();
@@ -152,11 +153,11 @@ final class Shrinker {
                 System.arraycopy(after, 0, text, before.length, after.length);
                 yield List.of(Frame.of(Opcode.TEXT, Payload.of(text)));
             }
-            case DATA_FRAME_INSIDE_FRAGMENTED_MESSAGE -> List.of(Frame.binary(Payload.EMPTY).withFin(false),
+            case NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE -> List.of(Frame.binary(Payload.EMPTY).withFin(false),
                     violation.frames().getFirst());
             default -> List.of();
         };
-        return frames.isEmpty() ? Optional.empty() : Optional.of(new Violation(violation.kind(), frames, violation.expectedCode()));
+        return frames.isEmpty() ? Optional.empty() : Optional.of(new Violation(violation.rule(), frames));
     }
 
     /** Tells whether {@code simpler} changed nothing of the message the violation lands in. */

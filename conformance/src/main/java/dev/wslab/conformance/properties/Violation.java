@@ -1,74 +1,52 @@
 package dev.wslab.conformance.properties;
 
+import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Violation is one broken rule, as the frames that break it and the close code a server must fail the
- * connection with (§7.1.7, §7.4.1). The frames are sent between two messages or inside a fragmented one
- * (see {@link BrokenConversation}); the suite masks every frame it sends, except those of
- * {@link Kind#UNMASKED_FRAME}, which it writes as they are.
+ * Violation is one broken {@link Rule} of protocol's vocabulary, as the frames that break it; the close
+ * code a server must fail the connection with (§7.1.7, §7.4.1) and the RFC section come from the rule. The
+ * frames are sent between two messages or inside a fragmented one (see {@link BrokenConversation}); the
+ * suite masks every frame it sends, except those of {@link Rule#UNMASKED_CLIENT_FRAME}, which it writes as
+ * they are.
  *
- * @param kind which rule is broken
+ * @param rule which rule is broken, one of {@link #GENERATED_RULES}
  * @param frames the frames that break it
- * @param expectedCode the code of the server's Close frame: 1002, or 1007 for invalid UTF-8
  */
-public record Violation(Kind kind, List<Frame> frames, int expectedCode) {
+public record Violation(Rule rule, List<Frame> frames) {
+
+    /**
+     * The rules the generator breaks: every rule a client can break in its frames once the connection is
+     * open, but for the payload length's encoding (the suite's encoder always writes minimal lengths) and
+     * the Close reason's UTF-8 (invalid UTF-8 is broken in text messages instead).
+     */
+    public static final Set<Rule> GENERATED_RULES = Collections.unmodifiableSet(EnumSet.of(
+            Rule.RESERVED_BITS_SET, Rule.RESERVED_OPCODE, Rule.INVALID_UTF8, Rule.CONTROL_FRAME_TOO_LONG,
+            Rule.FRAGMENTED_CONTROL_FRAME, Rule.INVALID_CLOSE_CODE, Rule.CLOSE_PAYLOAD_ONE_BYTE,
+            Rule.CONTINUATION_WITHOUT_MESSAGE, Rule.UNMASKED_CLIENT_FRAME, Rule.NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE));
 
     public Violation {
-        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(rule, "rule");
+        if (!GENERATED_RULES.contains(rule)) {
+            throw new IllegalArgumentException(rule + " is not a rule the generator breaks; it breaks " + GENERATED_RULES);
+        }
         frames = List.copyOf(frames);
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("a violation is at least one frame");
         }
     }
 
-    /** Kind is a rule a client can break, with its RFC section and the code a server must use. */
-    public enum Kind {
-        /** §5.2: RSV1-3 MUST be 0 unless an extension was negotiated (none is). */
-        RESERVED_BIT("5.2", 1002),
-        /** §5.2: opcodes 0x3-0x7 are reserved for further non-control frames. */
-        RESERVED_DATA_OPCODE("5.2", 1002),
-        /** §5.2: opcodes 0xB-0xF are reserved for further control frames. */
-        RESERVED_CONTROL_OPCODE("5.2", 1002),
-        /** §8.1: a text message that is not valid UTF-8 fails the connection with 1007. */
-        INVALID_UTF8("8.1", 1007),
-        /** §5.5: all control frames MUST have a payload length of 125 bytes or less. */
-        OVERSIZED_CONTROL_FRAME("5.5", 1002),
-        /** §5.5: control frames MUST NOT be fragmented. */
-        FRAGMENTED_CONTROL_FRAME("5.5", 1002),
-        /** §7.4: a close code that is not valid on the wire (e.g. 1005, 1006, 999, 5000 are not). */
-        BAD_CLOSE_CODE("7.4.1", 1002),
-        /** §5.5.1: a Close body, if any, starts with a two-byte code; one byte is not a body. */
-        ONE_BYTE_CLOSE_PAYLOAD("5.5.1", 1002),
-        /** §5.4: a continuation frame with no fragmented message to continue. */
-        CONTINUATION_WITHOUT_START("5.4", 1002),
-        /** §5.1: "a client MUST mask all frames that it sends"; a server MUST close on an unmasked one. */
-        UNMASKED_FRAME("5.1", 1002),
-        /** §5.4: the fragments of one message are not interleaved: a new text or binary frame before the last fragment. */
-        DATA_FRAME_INSIDE_FRAGMENTED_MESSAGE("5.4", 1002);
-
-        private final String section;
-        private final int code;
-
-        Kind(String section, int code) {
-            this.section = section;
-            this.code = code;
-        }
-
-        /** Returns the RFC 6455 section of the rule. */
-        public String section() {
-            return section;
-        }
-
-        /** Returns the code a server must fail the connection with. */
-        public int code() {
-            return code;
-        }
+    /** Returns the code of the server's Close frame: 1002, or 1007 for invalid UTF-8. */
+    public int expectedCode() {
+        return rule.closeCode().value();
     }
 
     /** Close codes no endpoint may send (§7.4.1, §7.4.2): reserved, never on the wire, or out of range. */
@@ -96,12 +74,12 @@ public record Violation(Kind kind, List<Frame> frames, int expectedCode) {
      */
     public boolean needsOpenMessage() {
         Frame first = frames.getFirst();
-        return (first.opcode() == Opcode.CONTINUATION.code() && kind != Kind.CONTINUATION_WITHOUT_START)
-                || (kind == Kind.DATA_FRAME_INSIDE_FRAGMENTED_MESSAGE && frames.size() == 1);
+        return (first.opcode() == Opcode.CONTINUATION.code() && rule != Rule.CONTINUATION_WITHOUT_MESSAGE)
+                || (rule == Rule.NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE && frames.size() == 1);
     }
 
-    /** Returns a line such as {@code RESERVED_BIT (§5.2, expect 1002)}. */
+    /** Returns a line such as {@code RESERVED_BITS_SET (§5.2, expect 1002)}. */
     public String describe() {
-        return kind + " (§" + kind.section() + ", expect " + expectedCode + ")";
+        return rule + " (§" + rule.rfcSection() + ", expect " + expectedCode() + ")";
     }
 }

@@ -7,6 +7,7 @@ import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.Step;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.conformance.judge.Finding;
 import dev.wslab.conformance.judge.HandshakeJudge;
 import dev.wslab.conformance.wire.HandshakeProbe;
 import dev.wslab.conformance.judge.Judge;
@@ -73,9 +74,9 @@ public final class CaseExecutor {
             log.note("could not connect: " + e.getMessage());
             return failedToStart(testCase, log, e.getMessage());
         }
-        HandshakeJudge.Judgement judgement = HandshakeJudge.judge(check, probe);
+        Finding judgement = HandshakeJudge.judge(check, probe);
         if (probe.connection().isEmpty()) {
-            return new CaseResult(testCase, judgement.verdict(), judgement.reason(), Verdict.OK,
+            return new CaseResult(testCase, judgement.verdict(), judgement.explanation(), Verdict.OK,
                     "no WebSocket connection to close", Observation.nothing(), log.entries(), log.elapsed());
         }
         WireConnection wire = probe.connection().get();
@@ -88,7 +89,7 @@ public final class CaseExecutor {
         if (judgement.verdict() == Verdict.OK) {
             return frames;
         }
-        return new CaseResult(testCase, judgement.verdict().worst(frames.behavior()), judgement.reason(),
+        return new CaseResult(testCase, judgement.verdict().worst(frames.behavior()), judgement.explanation(),
                 frames.close(), frames.closeReason(), frames.observation(), frames.wireLog(), frames.duration());
     }
 

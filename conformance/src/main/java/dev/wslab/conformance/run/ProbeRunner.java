@@ -1,6 +1,7 @@
 package dev.wslab.conformance.run;
 
 import dev.wslab.conformance.ConformanceCase;
+import dev.wslab.conformance.Expectation;
 import dev.wslab.conformance.Expectation.CloseExpectation;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.catalog.ProbePolicy;
@@ -55,7 +56,8 @@ public final class ProbeRunner {
             if (behavior == Verdict.FAILED && result.observation().serverViolation().isEmpty()) {
                 behavior = Verdict.UNSAFE;
             }
-            if (close == Verdict.FAILED && expected.serverMustClose() && !expected.requireClean()
+            if (close == Verdict.FAILED && expected.closer() == Expectation.Closer.SERVER
+                    && expected.ending() == Expectation.Ending.CLOSE_OR_DROP
                     && !result.observation().serverLeftTcpOpen()) {
                 close = Verdict.UNSAFE;
             }

@@ -132,7 +132,12 @@ final class ServerFrames {
      * notice a server that goes on sending after it (§5.5.1, §1.4).
      */
     private void checkNothingAfterClose(Frame frame) {
-        if (serverCloseFrameSeen) {
+        if (serverCloseFrameSeen && Opcode.isControl(frame.opcode())) {
+            // RFC 6455 §5.5.1 forbids only data frames after a Close: a control frame is recorded, not a violation
+            if (state.controlFrameAfterCloseFirst(frame.toString())) {
+                log.note("the server sent a control frame after its Close: " + frame);
+            }
+        } else if (serverCloseFrameSeen) {
             Violation violation = new Violation(Rule.FRAME_AFTER_CLOSE, frame.toString());
             if (state.serverBrokeFirst(violation)) {
                 log.note("the server broke a rule: " + violation.message());

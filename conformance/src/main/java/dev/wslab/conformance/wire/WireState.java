@@ -35,6 +35,7 @@ final class WireState {
     private boolean closeSent;
     private boolean tcpClosed;
     private boolean serverLeftTcpOpen;
+    private Optional<String> controlFrameAfterClose = Optional.empty();
     private boolean readingPaused;
     private boolean muted;
     private boolean writing;
@@ -76,6 +77,24 @@ final class WireState {
     }
 
     /** Records a rule the server broke, unless one was recorded already; returns whether it was recorded. */
+    /**
+     * Records the first Close, Ping or Pong the server sent after its own Close; returns whether it was the
+     * first. Only data frames are forbidden there (§5.5.1), so it is recorded apart from violations.
+     */
+    boolean controlFrameAfterCloseFirst(String frame) {
+        lock.lock();
+        try {
+            if (controlFrameAfterClose.isPresent()) {
+                return false;
+            }
+            controlFrameAfterClose = Optional.of(frame);
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     boolean serverBrokeFirst(Violation violation) {
         lock.lock();
         try {
@@ -162,7 +181,7 @@ final class WireState {
     /** Returns what was observed so far. */
     Observation observation() {
         return read(() -> new Observation(List.copyOf(events), closeReceived, closeSent, tcpClosed, serverViolation,
-                serverLeftTcpOpen));
+                serverLeftTcpOpen, controlFrameAfterClose));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.wslab.conformance.properties;
 
+import dev.wslab.protocol.Rule;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +26,14 @@ class CaseFileTest {
     @Test
     @DisplayName("every generated scenario, valid or broken, inside a message or not, reads back equal")
     void roundTrip() throws IOException {
-        List<Object> scenarios = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>();
         qt().withFixedSeed(7L).withExamples(20).forAll(ConversationGenerators.conversations(2)).checkAssert(scenarios::add);
         qt().withFixedSeed(7L).withExamples(100).forAll(ConversationGenerators.brokenConversations(2)).checkAssert(scenarios::add);
         assertThat(scenarios).anyMatch(s -> s instanceof BrokenConversation b && b.insideMessage()
-                && b.violation().kind() == Violation.Kind.UNMASKED_FRAME);
+                && b.violation().rule() == Rule.UNMASKED_CLIENT_FRAME);
 
         for (int i = 0; i < scenarios.size(); i++) {
-            Object scenario = scenarios.get(i);
+            Scenario scenario = scenarios.get(i);
             Property property = scenario instanceof Conversation ? Property.ECHOES_VALID_CONVERSATIONS
                     : Property.FAILS_BROKEN_CONVERSATIONS;
             Path file = dir.resolve("case-" + i + ".json");
@@ -59,7 +60,7 @@ class CaseFileTest {
 
         Path badKind = Files.writeString(dir.resolve("kind.json"), """
                 {"property": "FAILS_BROKEN_CONVERSATIONS", "writing": "whole", "messages": [],
-                 "violation": {"kind": "NO_SUCH_RULE", "expectedCode": 1002, "afterMessages": 0,
+                 "violation": {"rule": "NO_SUCH_RULE", "expectedCode": 1002, "afterMessages": 0,
                                "frames": [{"fin": true, "rsv1": true, "rsv2": false, "rsv3": false, "opcode": 2, "payload": ""}]}}
                 """);
         assertThatThrownBy(() -> CaseFile.read(badKind)).isInstanceOf(IOException.class).hasMessageContaining("NO_SUCH_RULE");

@@ -1,6 +1,7 @@
 package dev.wslab.conformance.properties;
 
 import dev.wslab.conformance.Step;
+import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import org.junit.jupiter.api.DisplayName;
@@ -55,15 +56,15 @@ class ConversationGeneratorsTest {
 
     @Test
     void brokenConversationsBreakEveryKindOfRule() {
-        Set<Violation.Kind> kinds = EnumSet.noneOf(Violation.Kind.class);
-        sample(ConversationGenerators.brokenConversations(5), 300).forEach(b -> kinds.add(b.violation().kind()));
-        assertThat(kinds).isEqualTo(EnumSet.allOf(Violation.Kind.class));
+        Set<Rule> kinds = EnumSet.noneOf(Rule.class);
+        sample(ConversationGenerators.brokenConversations(5), 300).forEach(b -> kinds.add(b.violation().rule()));
+        assertThat(kinds).isEqualTo(Violation.GENERATED_RULES);
     }
 
     @Test
     void invalidTextIsInvalidUtf8() {
         sample(ConversationGenerators.brokenConversations(2), 300).stream()
-                .filter(b -> b.violation().kind() == Violation.Kind.INVALID_UTF8)
+                .filter(b -> b.violation().rule() == Rule.INVALID_UTF8)
                 .forEach(b -> {
                     byte[] bytes = b.violation().frames().stream().map(f -> f.payload().toByteArray())
                             .reduce(new byte[0], ConversationGeneratorsTest::concat);
@@ -75,10 +76,10 @@ class ConversationGeneratorsTest {
     @DisplayName("every rule but a continuation without a start is also broken inside a fragmented message")
     void violationsLandInsideFragmentedMessages() {
         List<BrokenConversation> broken = sample(ConversationGenerators.brokenConversations(5), 600);
-        Set<Violation.Kind> inside = EnumSet.noneOf(Violation.Kind.class);
-        broken.stream().filter(BrokenConversation::insideMessage).forEach(b -> inside.add(b.violation().kind()));
+        Set<Rule> inside = EnumSet.noneOf(Rule.class);
+        broken.stream().filter(BrokenConversation::insideMessage).forEach(b -> inside.add(b.violation().rule()));
 
-        assertThat(inside).isEqualTo(EnumSet.complementOf(EnumSet.of(Violation.Kind.CONTINUATION_WITHOUT_START)));
+        assertThat(inside).isEqualTo(Violation.GENERATED_RULES.stream().filter(rule -> rule != Rule.CONTINUATION_WITHOUT_MESSAGE).collect(java.util.stream.Collectors.toSet()));
         assertThat(broken).filteredOn(BrokenConversation::insideMessage).allSatisfy(b -> {
             // the interrupted message's first fragments go before the violation, not its last
             List<Frame> before = b.framesBefore();
@@ -91,7 +92,7 @@ class ConversationGeneratorsTest {
     @DisplayName("invalid UTF-8 in a later fragment makes the whole message invalid, whatever the fragments before it")
     void invalidUtf8InsideATextMessageIsInvalidAsAWhole() {
         List<BrokenConversation> inside = sample(ConversationGenerators.brokenConversations(3), 600).stream()
-                .filter(b -> b.violation().kind() == Violation.Kind.INVALID_UTF8 && b.insideMessage()).toList();
+                .filter(b -> b.violation().rule() == Rule.INVALID_UTF8 && b.insideMessage()).toList();
 
         assertThat(inside).hasSizeGreaterThan(5).allSatisfy(b -> {
             assertThat(b.conversation().messages().get(b.at()).text()).isTrue();
@@ -106,9 +107,9 @@ class ConversationGeneratorsTest {
     @Test
     @DisplayName("the generator breaks only the rules it is asked to")
     void brokenConversationsCanBeLimitedToSomeRules() {
-        Set<Violation.Kind> asked = EnumSet.of(Violation.Kind.UNMASKED_FRAME, Violation.Kind.DATA_FRAME_INSIDE_FRAGMENTED_MESSAGE);
-        Set<Violation.Kind> kinds = EnumSet.noneOf(Violation.Kind.class);
-        sample(ConversationGenerators.brokenConversations(3, asked), 100).forEach(b -> kinds.add(b.violation().kind()));
+        Set<Rule> asked = EnumSet.of(Rule.UNMASKED_CLIENT_FRAME, Rule.NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE);
+        Set<Rule> kinds = EnumSet.noneOf(Rule.class);
+        sample(ConversationGenerators.brokenConversations(3, asked), 100).forEach(b -> kinds.add(b.violation().rule()));
         assertThat(kinds).isEqualTo(asked);
     }
 

@@ -3,6 +3,7 @@ package dev.wslab.conformance.properties;
 import dev.wslab.conformance.FlawedEchoServer;
 import dev.wslab.conformance.FlawedEchoServer.Flaw;
 import dev.wslab.conformance.TestTiming;
+import dev.wslab.protocol.Rule;
 import dev.wslab.conformance.wire.Target;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
@@ -40,15 +41,24 @@ class NewViolationsPropertyTest {
         List<BrokenConversation> all = new ArrayList<>();
         qt().withFixedSeed(SEED).withExamples(600).forAll(ConversationGenerators.brokenConversations(3)).checkAssert(all::add);
         Map<String, BrokenConversation> chosen = new LinkedHashMap<>();
-        all.forEach(b -> chosen.putIfAbsent(b.violation().kind() + (b.insideMessage() ? " inside" : " between"), b));
+        all.forEach(b -> chosen.putIfAbsent(place(b), b));
         return List.copyOf(chosen.values());
+    }
+
+    /** The rule, for a reserved opcode its range (§5.2: 0x3-0x7 data, 0xB-0xF control), and where it lands. */
+    private static String place(BrokenConversation broken) {
+        Violation violation = broken.violation();
+        String range = violation.rule() != Rule.RESERVED_OPCODE ? ""
+                : violation.frames().getFirst().opcode() >= 0x8 ? " control" : " data";
+        return violation.rule() + range + (broken.insideMessage() ? " inside" : " between");
     }
 
     @Test
     @DisplayName("the reference server fails every rule, between messages and inside one, with the rule's code")
     void theReferenceServerFailsEveryRuleWithItsCode() throws Exception {
         List<BrokenConversation> scenarios = onePerRuleAndPlace();
-        assertThat(scenarios).hasSize(2 * Violation.Kind.values().length - 1); // no continuation without a start inside
+        // both ranges of reserved opcodes; no continuation without a start inside
+        assertThat(scenarios).hasSize(2 * (Violation.GENERATED_RULES.size() + 1) - 1);
 
         try (WebSocketServer server = ReferenceServer.start()) {
             Target target = Target.of(URI.create(server.uri("/"))).withTimeScale(TestTiming.SCALE);
@@ -76,9 +86,9 @@ class NewViolationsPropertyTest {
         assertThat(result.held()).isFalse();
         PropertyResult.Counterexample shrunk = result.counterexample().orElseThrow();
         BrokenConversation scenario = (BrokenConversation) shrunk.scenario();
-        assertThat(scenario.violation().kind()).isEqualTo(Violation.Kind.UNMASKED_FRAME);
+        assertThat(scenario.violation().rule()).isEqualTo(Rule.UNMASKED_CLIENT_FRAME);
         assertThat(shrunk.frames()).hasSizeLessThanOrEqualTo(2);
-        assertThat(result.report()).contains("UNMASKED_FRAME (§5.1, expect 1002), sent unmasked");
+        assertThat(result.report()).contains("UNMASKED_CLIENT_FRAME (§5.1, expect 1002), sent unmasked");
 
         Path saved = shrunk.savedTo().orElseThrow();
         assertThat(CaseFile.read(saved).scenario()).isEqualTo(scenario);
@@ -100,7 +110,7 @@ class NewViolationsPropertyTest {
         try (FlawedEchoServer flawed = new FlawedEchoServer(Set.of(Flaw.LOOSE_FRAGMENTATION))) {
             result = PropertyRunner.check(Property.FAILS_BROKEN_CONVERSATIONS, PropertiesTest.target(flawed),
                     PropertyRunner.Options.of(40, SEED).withShrinking(Duration.ofMillis(100), 10)
-                            .withViolations(EnumSet.of(Violation.Kind.DATA_FRAME_INSIDE_FRAGMENTED_MESSAGE)));
+                            .withViolations(EnumSet.of(Rule.NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE)));
         }
         System.out.println(result.report());
 
@@ -117,8 +127,8 @@ class NewViolationsPropertyTest {
         Conversation.Message text = new Conversation.Message(true, Payload.utf8("héllo wörld"),
                 List.of(new Conversation.Part.Data(3), new Conversation.Part.Ping(Payload.utf8("p")),
                         new Conversation.Part.Data(6), new Conversation.Part.Data(4)));
-        Violation invalid = new Violation(Violation.Kind.INVALID_UTF8,
-                List.of(Frame.continuation(Payload.of((byte) 'o', (byte) 0xC0, (byte) 0x80), true)), 1007);
+        Violation invalid = new Violation(Rule.INVALID_UTF8,
+                List.of(Frame.continuation(Payload.of((byte) 'o', (byte) 0xC0, (byte) 0x80), true)));
         BrokenConversation broken = new BrokenConversation(new Conversation(List.of(text), dev.wslab.conformance.Step.Writing.chops(1)),
                 0, 2, invalid);
         CaseFile.Saved saved = new CaseFile.Saved(Property.FAILS_BROKEN_CONVERSATIONS, broken);

@@ -3,6 +3,7 @@ package dev.wslab.conformance.properties;
 import dev.wslab.conformance.FlawedEchoServer;
 import dev.wslab.conformance.FlawedEchoServer.Flaw;
 import dev.wslab.conformance.TestTiming;
+import dev.wslab.protocol.Rule;
 import dev.wslab.conformance.wire.Target;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
@@ -72,7 +73,7 @@ class PropertiesTest {
 
         assertThat(result.held()).isFalse();
         BrokenConversation shrunk = (BrokenConversation) result.counterexample().orElseThrow().scenario();
-        assertThat(shrunk.violation().kind()).isEqualTo(Violation.Kind.INVALID_UTF8);
+        assertThat(shrunk.violation().rule()).isEqualTo(Rule.INVALID_UTF8);
         assertThat(shrunk.conversation().messages()).hasSizeLessThanOrEqualTo(1);
         assertThat(shrunk.violation().frames()).hasSize(1); // the shortest invalid sequence, 1-4 bytes
         assertThat(shrunk.violation().frames().getFirst().payload().length()).isBetween(1, 4);
@@ -84,7 +85,7 @@ class PropertiesTest {
 
         assertThat(result.held()).isFalse();
         BrokenConversation shrunk = (BrokenConversation) result.counterexample().orElseThrow().scenario();
-        assertThat(shrunk.violation().kind()).isEqualTo(Violation.Kind.RESERVED_BIT);
+        assertThat(shrunk.violation().rule()).isEqualTo(Rule.RESERVED_BITS_SET);
         assertThat(shrunk.conversation().messages()).hasSizeLessThanOrEqualTo(1);
         assertThat(result.counterexample().orElseThrow().frames()).hasSizeLessThanOrEqualTo(2);
     }

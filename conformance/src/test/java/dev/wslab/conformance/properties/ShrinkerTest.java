@@ -1,6 +1,7 @@
 package dev.wslab.conformance.properties;
 
 import dev.wslab.conformance.Step;
+import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
@@ -28,8 +29,8 @@ class ShrinkerTest {
     @Test
     @DisplayName("a rule a server misses only inside a message shrinks to two empty fragments around it")
     void insideOnlyFailureShrinksToTwoEmptyFragments() {
-        Violation reservedBit = new Violation(Violation.Kind.RESERVED_BIT,
-                List.of(Violation.withReservedBit(Frame.continuation(Payload.EMPTY, false), 1)), 1002);
+        Violation reservedBit = new Violation(Rule.RESERVED_BITS_SET,
+                List.of(Violation.withReservedBit(Frame.continuation(Payload.EMPTY, false), 1)));
         BrokenConversation broken = new BrokenConversation(
                 new Conversation(List.of(HELLO, BIG, HELLO), Step.Writing.chops(1)), 1, 2, reservedBit);
 
@@ -46,8 +47,8 @@ class ShrinkerTest {
     @Test
     @DisplayName("a rule a server misses anywhere moves between messages: one frame")
     void anywhereFailureMovesBetweenMessages() {
-        Violation reservedBit = new Violation(Violation.Kind.RESERVED_BIT,
-                List.of(Violation.withReservedBit(Frame.continuation(Payload.EMPTY, false), 2)), 1002);
+        Violation reservedBit = new Violation(Rule.RESERVED_BITS_SET,
+                List.of(Violation.withReservedBit(Frame.continuation(Payload.EMPTY, false), 2)));
         BrokenConversation broken = new BrokenConversation(new Conversation(List.of(BIG), Step.Writing.WHOLE), 0, 1, reservedBit);
 
         BrokenConversation shrunk = Shrinker.shrink(broken, Shrinker::simpler, b -> true, 100);
@@ -65,8 +66,8 @@ class ShrinkerTest {
         byte[] accent = "é".getBytes(StandardCharsets.UTF_8); // C3 A9: cut after C3, the next fragment must start with A9
         Conversation.Message text = new Conversation.Message(true, Payload.of(accent[0], accent[1], (byte) 'x'),
                 List.of(new Conversation.Part.Data(1), new Conversation.Part.Data(2)));
-        Violation invalid = new Violation(Violation.Kind.INVALID_UTF8,
-                List.of(Frame.continuation(Payload.of((byte) 0xA9, (byte) 'a', (byte) 0xFF, (byte) 'b', (byte) 'c'), true)), 1007);
+        Violation invalid = new Violation(Rule.INVALID_UTF8,
+                List.of(Frame.continuation(Payload.of((byte) 0xA9, (byte) 'a', (byte) 0xFF, (byte) 'b', (byte) 'c'), true)));
         BrokenConversation broken = new BrokenConversation(new Conversation(List.of(text), Step.Writing.WHOLE), 0, 1, invalid);
 
         BrokenConversation shrunk = Shrinker.shrink(broken, Shrinker::simpler, BrokenConversation::insideMessage, 100);

@@ -3,6 +3,7 @@ package dev.wslab.conformance.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wslab.protocol.Rule;
+import dev.wslab.protocol.close.CloseCode;
 import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameEncoder;
@@ -36,6 +37,15 @@ class FrameAfterCloseTest {
     void isReportedAsTheServerBreakingFrameAfterClose() throws Exception {
         assertThat(observeServerThatSends(Frame.close(CloseStatus.NORMAL), Frame.text("too late")).serverViolation())
                 .hasValueSatisfying(violation -> assertThat(violation.rule()).isEqualTo(Rule.FRAME_AFTER_CLOSE));
+    }
+
+    @Test
+    void aSecondCloseIsRecordedAsAControlFrameNotAViolation() throws Exception {
+        // a failing Close, then Netty 4.1's 1000 "Bye": §5.5.1 forbids only data frames after a Close
+        Observation seen = observeServerThatSends(Frame.close(CloseStatus.of(CloseCode.PROTOCOL_ERROR)),
+                Frame.close(CloseStatus.of(CloseCode.NORMAL_CLOSURE, "Bye")));
+        assertThat(seen.serverViolation()).isEmpty();
+        assertThat(seen.controlFrameAfterClose()).hasValueSatisfying(frame -> assertThat(frame).contains("CLOSE"));
     }
 
     @Test

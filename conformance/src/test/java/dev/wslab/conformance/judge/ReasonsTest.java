@@ -1,0 +1,116 @@
+package dev.wslab.conformance.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wslab.conformance.Verdict;
+import dev.wslab.protocol.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every verdict but OK rests on a clause: a MUST or MUST NOT of RFC 6455 for FAILED, a SHOULD or words that
+ * state no requirement (or Autobahn's expectation) for NON-STRICT and WRONG CODE, each quoted exactly.
+ */
+@DisplayName("Reasons: every verdict the judges give rests on a quoted clause")
+class ReasonsTest {
+
+    /** The RFC's text with its page breaks removed and all whitespace as single spaces. */
+    private static final String RFC = normalized(read(RfcText.PATH));
+
+    static Stream<Reason> reasons() {
+        return Reasons.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reasons")
+    @DisplayName("the quote occurs in RFC 6455, in the section cited")
+    void quotesTheRfcExactly(Reason reason) {
+        Clause clause = reason.clause();
+        if (clause.source() == Clause.Source.RFC_6455) {
+            assertThat(RFC).as(reason.name()).contains(normalized(clause.quote()));
+            assertThat(sectionText(clause.section())).as(reason.name() + " in §" + clause.section())
+                    .contains(normalized(clause.quote()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reasons")
+    @DisplayName("the keyword matches the verdict: FAILED if and only if a MUST or MUST NOT")
+    void keywordMatchesVerdict(Reason reason) {
+        Keyword keyword = reason.clause().keyword();
+        boolean must = keyword == Keyword.MUST || keyword == Keyword.MUST_NOT;
+        assertThat(reason.verdict() == Verdict.FAILED).as(reason.name()).isEqualTo(must);
+        if (reason.clause().source() == Clause.Source.RFC_6455 && keyword != Keyword.NOT_NORMATIVE
+                && keyword != Keyword.LEFT_TO_THE_SERVER) {
+            assertThat(normalized(reason.clause().quote())).as("the quote holds its keyword").contains(keyword.text());
+        }
+    }
+
+    @Test
+    @DisplayName("every rule of protocol's vocabulary has its reason")
+    void everyRuleHasAReason() {
+        EnumSet<Rule> rules = EnumSet.allOf(Rule.class);
+        assertThat(rules).allSatisfy(rule -> assertThat(Reasons.all()).contains(Reasons.brokeRule(rule)));
+    }
+
+    @Test
+    @DisplayName("a FAILED, WRONG CODE or NON-STRICT finding cannot be made without a reason")
+    void findingsNeedAReason() {
+        for (Verdict verdict : EnumSet.of(Verdict.FAILED, Verdict.WRONG_CODE, Verdict.NON_STRICT)) {
+            assertThatThrownBy(() -> new Finding(verdict, "something", Optional.empty()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> new Reason("a SHOULD as a failure", Verdict.FAILED, Reasons.FAILED_WITHOUT_CODE.clause()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Finding.of(Reasons.TCP_LEFT_OPEN, "TCP open").explanation())
+                .contains("§5.5.1 (MUST): \"The server MUST close the underlying TCP connection immediately\"");
+    }
+
+    @Test
+    @DisplayName("a control frame after a Close rests on §1.4, which is not normative: NON-STRICT")
+    void controlFrameAfterCloseIsNotAFailure() {
+        assertThat(Reasons.CONTROL_FRAME_AFTER_CLOSE.verdict()).isEqualTo(Verdict.NON_STRICT);
+        assertThat(Reasons.CONTROL_FRAME_AFTER_CLOSE.clause().section()).isEqualTo("1.4");
+        assertThat(Reasons.brokeRule(Rule.FRAME_AFTER_CLOSE).clause().quote())
+                .isEqualTo("The application MUST NOT send any more data frames after sending a Close frame.");
+    }
+
+    /** The text of section {@code number}, from its heading to the next heading of any level. */
+    private static String sectionText(String number) {
+        String text = withoutPageBreaks(read(RfcText.PATH));
+        int start = text.indexOf("\n" + number + ".  "); // headings start the line; the contents are indented
+        assertThat(start).as("§" + number + " exists").isNotNegative();
+        Matcher next = HEADING.matcher(text);
+        int end = next.find(start + 1) ? next.start() : text.length();
+        return normalized(text.substring(start, end));
+    }
+
+    private static final Pattern HEADING = Pattern.compile("\n\\d+(\\.\\d+)*\\.  \\S");
+
+    private static String withoutPageBreaks(String text) {
+        return text.replaceAll("\n\n*Fette & Melnikov[^\n]*\n\f?\n*RFC 6455[^\n]*\n", "\n");
+    }
+
+    private static String normalized(String text) {
+        return withoutPageBreaks(text).replaceAll("\\s+", " ").trim();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+}
