@@ -43,7 +43,7 @@ class MessageCodecTest {
         void hello() {
             try (MessageDeflater deflater = new MessageDeflater(KEPT, Deflater.DEFAULT_COMPRESSION)) {
                 // one fixed-Huffman block (BFINAL 0) holding "Hello", then the start of the empty stored block
-                assertThat(deflater.compress(MessageCodecTest.hello())).isEqualTo(hex("f2 48 cd c9 c9 07 00"));
+                assertThat(deflater.compress(MessageCodecTest.hello())).isEqualTo(hex("f2 48 cd c9 c9 07 00")); // "Hello": fixed-Huffman block, BFINAL 0, then the empty stored block's first byte
             }
         }
 
@@ -53,7 +53,7 @@ class MessageCodecTest {
             try (MessageDeflater deflater = new MessageDeflater(KEPT, Deflater.DEFAULT_COMPRESSION)) {
                 deflater.compress(MessageCodecTest.hello());
                 // fixed-Huffman block: a length-5, distance-5 reference into the previous message
-                assertThat(deflater.compress(MessageCodecTest.hello())).isEqualTo(hex("f2 00 11 00 00"));
+                assertThat(deflater.compress(MessageCodecTest.hello())).isEqualTo(hex("f2 00 11 00 00")); // "Hello" as a length-5, distance-5 reference into the previous message
                 assertThat(deflater.holdsNativeMemory()).isTrue();
             }
         }
@@ -65,7 +65,7 @@ class MessageCodecTest {
                 deflater.compress(MessageCodecTest.hello());
                 assertThat(deflater.holdsNativeMemory()).isFalse();
                 // the same bytes as the first "Hello": nothing refers back to the first message
-                assertThat(deflater.compress(MessageCodecTest.hello())).isEqualTo(hex("f2 48 cd c9 c9 07 00"));
+                assertThat(deflater.compress(MessageCodecTest.hello())).isEqualTo(hex("f2 48 cd c9 c9 07 00")); // "Hello": fixed-Huffman block, BFINAL 0, then the empty stored block's first byte
             }
         }
 
@@ -75,7 +75,7 @@ class MessageCodecTest {
             try (MessageDeflater deflater = new MessageDeflater(KEPT, Deflater.DEFAULT_COMPRESSION)) {
                 assertThat(deflater.compress(new byte[0])).isEqualTo(hex("00")); // an empty stored block, tail removed
                 deflater.compress(MessageCodecTest.hello());
-                assertThat(deflater.compress(new byte[0])).isEqualTo(hex("00"));
+                assertThat(deflater.compress(new byte[0])).isEqualTo(hex("00")); // an empty stored block, its LEN/NLEN (the tail) removed
             }
         }
 
@@ -105,10 +105,10 @@ class MessageCodecTest {
         @DisplayName("§7.2.3.1: f2 48 cd c9 c9 07 00 is \"Hello\", also split over two frames as 3 + 4 bytes")
         void hello() {
             try (MessageInflater inflater = new MessageInflater(KEPT)) {
-                assertThat(inflated(inflater, hex("f2 48 cd c9 c9 07 00"))).isEqualTo(MessageCodecTest.hello());
+                assertThat(inflated(inflater, hex("f2 48 cd c9 c9 07 00"))).isEqualTo(MessageCodecTest.hello()); // "Hello": fixed-Huffman block, BFINAL 0, then the empty stored block's first byte
                 // the same message again (a new one: context kept), now in two frames
-                Inflated first = inflater.inflate(hex("f2 48 cd"), FramePosition.MORE_FRAMES_FOLLOW, ONE_MIB);
-                Inflated second = inflater.inflate(hex("c9 c9 07 00"), FramePosition.LAST_FRAME, ONE_MIB - 5);
+                Inflated first = inflater.inflate(hex("f2 48 cd"), FramePosition.MORE_FRAMES_FOLLOW, ONE_MIB); // the first 3 bytes of "Hello"'s block
+                Inflated second = inflater.inflate(hex("c9 c9 07 00"), FramePosition.LAST_FRAME, ONE_MIB - 5); // the other 4
                 ByteArrayOutputStream both = new ByteArrayOutputStream();
                 both.writeBytes(((Inflated.Bytes) first).data());
                 both.writeBytes(((Inflated.Bytes) second).data());
@@ -122,7 +122,7 @@ class MessageCodecTest {
             try (MessageInflater inflater = new MessageInflater(KEPT)) {
                 inflated(inflater, hex("f2 48 cd c9 c9 07 00")); // "Hello", one fixed-Huffman block
                 // a length-5, distance-5 reference back into the first message
-                assertThat(inflated(inflater, hex("f2 00 11 00 00"))).isEqualTo(MessageCodecTest.hello());
+                assertThat(inflated(inflater, hex("f2 00 11 00 00"))).isEqualTo(MessageCodecTest.hello()); // "Hello" as a length-5, distance-5 reference into the previous message
             }
         }
 
@@ -131,7 +131,7 @@ class MessageCodecTest {
         void storedBlock() {
             try (MessageInflater inflater = new MessageInflater(KEPT)) {
                 // stored block (BFINAL 0), LEN 5, NLEN ~5, "Hello", then the start of the empty stored block
-                assertThat(inflated(inflater, hex("00 05 00 fa ff 48 65 6c 6c 6f 00"))).isEqualTo(MessageCodecTest.hello());
+                assertThat(inflated(inflater, hex("00 05 00 fa ff 48 65 6c 6c 6f 00"))).isEqualTo(MessageCodecTest.hello()); // stored block: LEN 5, NLEN ~5, "Hello", then the empty block
             }
         }
 
@@ -140,8 +140,8 @@ class MessageCodecTest {
         void finalBlock() {
             try (MessageInflater inflater = new MessageInflater(KEPT)) {
                 // fixed-Huffman block with BFINAL 1 holding "Hello", then padding
-                assertThat(inflated(inflater, hex("f3 48 cd c9 c9 07 00 00"))).isEqualTo(MessageCodecTest.hello());
-                assertThat(inflated(inflater, hex("f2 48 cd c9 c9 07 00"))).isEqualTo(MessageCodecTest.hello());
+                assertThat(inflated(inflater, hex("f3 48 cd c9 c9 07 00 00"))).isEqualTo(MessageCodecTest.hello()); // "Hello" in a block with BFINAL 1, then a padding byte
+                assertThat(inflated(inflater, hex("f2 48 cd c9 c9 07 00"))).isEqualTo(MessageCodecTest.hello()); // "Hello": fixed-Huffman block, BFINAL 0, then the empty stored block's first byte
             }
         }
 
@@ -150,7 +150,7 @@ class MessageCodecTest {
         void twoBlocks() {
             try (MessageInflater inflater = new MessageInflater(KEPT)) {
                 // "He" in a fixed-Huffman block, a sync flush (00 00 ff ff), then "llo" in a second block
-                assertThat(inflated(inflater, hex("f2 48 05 00 00 00 ff ff ca c9 c9 07 00"))).isEqualTo(MessageCodecTest.hello());
+                assertThat(inflated(inflater, hex("f2 48 05 00 00 00 ff ff ca c9 c9 07 00"))).isEqualTo(MessageCodecTest.hello()); // "He", a sync flush, "llo": two blocks
             }
         }
 
@@ -167,7 +167,7 @@ class MessageCodecTest {
         void bytesAfterFinalBlock() {
             try (MessageInflater inflater = new MessageInflater(KEPT)) {
                 // "Hello" with BFINAL 1, padding, then 2 bytes more, and a next frame of the same message
-                assertThat(inflater.inflate(hex("f3 48 cd c9 c9 07 00 00 ca c9"), FramePosition.MORE_FRAMES_FOLLOW, ONE_MIB))
+                assertThat(inflater.inflate(hex("f3 48 cd c9 c9 07 00 00 ca c9"), FramePosition.MORE_FRAMES_FOLLOW, ONE_MIB)) // "Hello" with BFINAL 1, padding, 2 bytes more
                         .isInstanceOfSatisfying(Inflated.Bytes.class, bytes -> assertThat(bytes.data()).isEqualTo(MessageCodecTest.hello()));
                 assertThat(inflated(inflater, hex("01 02"))).isEmpty(); // ignored: the stream is over
                 assertThat(inflated(inflater, hex("f2 48 cd c9 c9 07 00"))).isEqualTo(MessageCodecTest.hello()); // a new stream
@@ -179,7 +179,7 @@ class MessageCodecTest {
         void notDeflate() {
             try (MessageInflater inflater = new MessageInflater(KEPT)) {
                 // ff: BFINAL 1 and block type 11, which DEFLATE reserves
-                Inflated result = inflater.inflate(hex("ff ff ff"), FramePosition.LAST_FRAME, ONE_MIB);
+                Inflated result = inflater.inflate(hex("ff ff ff"), FramePosition.LAST_FRAME, ONE_MIB); // BFINAL 1, block type 11 (reserved)
                 assertThat(result).isInstanceOfSatisfying(Inflated.Corrupt.class,
                         corrupt -> assertThat(corrupt.reason()).contains("not valid DEFLATE"));
             }
@@ -230,7 +230,7 @@ class MessageCodecTest {
             try (MessageInflater inflater = new MessageInflater(RESET)) {
                 inflated(inflater, hex("f2 48 cd c9 c9 07 00")); // "Hello"
                 assertThat(inflater.holdsNativeMemory()).isFalse();
-                assertThat(inflated(inflater, hex("f2 48 cd c9 c9 07 00"))).isEqualTo(MessageCodecTest.hello());
+                assertThat(inflated(inflater, hex("f2 48 cd c9 c9 07 00"))).isEqualTo(MessageCodecTest.hello()); // "Hello": fixed-Huffman block, BFINAL 0, then the empty stored block's first byte
             }
         }
     }
