@@ -76,7 +76,6 @@ final class WireState {
         }
     }
 
-    /** Records a rule the server broke, unless one was recorded already; returns whether it was recorded. */
     /**
      * Records the first Close, Ping or Pong the server sent after its own Close; returns whether it was the
      * first. Only data frames are forbidden there (§5.5.1), so it is recorded apart from violations.
@@ -95,6 +94,7 @@ final class WireState {
         }
     }
 
+    /** Records a rule the server broke, unless one was recorded already; returns whether it was recorded. */
     boolean serverBrokeFirst(Violation violation) {
         lock.lock();
         try {
