@@ -1,6 +1,7 @@
 package dev.wslab.conformance.catalog;
 
 import dev.wslab.conformance.ConformanceCase;
+import dev.wslab.conformance.Expectation;
 import dev.wslab.conformance.HandshakeCheck.Answer;
 import dev.wslab.conformance.catalog.StatedLimits.Limit;
 import org.junit.jupiter.api.DisplayName;
@@ -104,6 +105,6 @@ class RobustnessProbesPolicyTest {
     private static Map<String, Boolean> mustClose(StatedLimits limits) {
         return RobustnessProbes.cases(ProbeBounds.DEFAULTS, limits).stream()
                 .filter(c -> Set.of("20.15", "20.20", "20.21").contains(c.id()) && !c.expectation().informational())
-                .collect(Collectors.toMap(ConformanceCase::id, c -> c.expectation().close().serverMustClose()));
+                .collect(Collectors.toMap(ConformanceCase::id, c -> c.expectation().close().closer() == Expectation.Closer.SERVER));
     }
 }
