@@ -11,17 +11,31 @@ import java.util.Set;
  * @param events the events to observe for an OK verdict, exactly these in this order
  * @param alsoOk other event lists that are just as good, where the RFC allows several outcomes
  * @param nonStrictEvents other events the RFC also allows, which give NON-STRICT
- * @param informational whether the RFC leaves the outcome open: the case records, it does not judge
+ * @param judging whether the case judges the outcome, or records it where the RFC leaves it open
  * @param afterSteps what the suite does once its steps are sent
  * @param close how the connection must end
  */
 public record Expectation(List<Observed> events, List<List<Observed>> alsoOk,
-                          Optional<List<Observed>> nonStrictEvents, boolean informational,
+                          Optional<List<Observed>> nonStrictEvents, Judging judging,
                           AfterSteps afterSteps, CloseExpectation close) {
 
     public Expectation {
         events = List.copyOf(events);
         alsoOk = List.copyOf(alsoOk);
+        java.util.Objects.requireNonNull(judging, "judging");
+    }
+
+    /** Whether a case judges what the server does, or only records it. */
+    public enum Judging {
+        /** The case gives OK, NON-STRICT or FAILED by what the RFC requires. */
+        JUDGED,
+        /** The RFC leaves the outcome open: the case records it as INFORMATIONAL. */
+        RECORDED
+    }
+
+    /** Tells whether the RFC leaves the outcome open, so that the case records rather than judges. */
+    public boolean informational() {
+        return judging == Judging.RECORDED;
     }
 
     /** What the suite does after its steps. */
@@ -86,7 +100,7 @@ public record Expectation(List<Observed> events, List<List<Observed>> alsoOk,
 
     /** The server echoes exactly {@code events}; then the suite closes with 1000 and the server replies cleanly. */
     public static Expectation echo(Observed... events) {
-        return new Expectation(List.of(events), List.of(), Optional.empty(), false, AfterSteps.CLOSE_NORMALLY,
+        return new Expectation(List.of(events), List.of(), Optional.empty(), Judging.JUDGED, AfterSteps.CLOSE_NORMALLY,
                 new CloseExpectation(Set.of(1000), WithoutCode.AS_GOOD, Ending.CLOSING_HANDSHAKE, Closer.SERVER_OR_SUITE,
                         IfServerWaits.CLOSE_FAILS));
     }
@@ -98,7 +112,7 @@ public record Expectation(List<Observed> events, List<List<Observed>> alsoOk,
     public static Expectation fails(int code, Observed... beforeFailing) {
         // Autobahn's rule: ignoring invalid UTF-8 is a wrong behaviour, not just a wrong close
         IfServerWaits ifServerWaits = code == 1007 ? IfServerWaits.BEHAVIOR_FAILS_TOO : IfServerWaits.CLOSE_FAILS;
-        return new Expectation(List.of(beforeFailing), List.of(), Optional.empty(), false, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
+        return new Expectation(List.of(beforeFailing), List.of(), Optional.empty(), Judging.JUDGED, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
                 new CloseExpectation(Set.of(code), WithoutCode.NON_STRICT, Ending.CLOSE_OR_DROP, Closer.SERVER, ifServerWaits));
     }
 
@@ -107,7 +121,7 @@ public record Expectation(List<Observed> events, List<List<Observed>> alsoOk,
      * {@code codes} (or no code), and send no events in between.
      */
     public static Expectation answersClose(Integer... codes) {
-        return new Expectation(List.of(), List.of(), Optional.empty(), false, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
+        return new Expectation(List.of(), List.of(), Optional.empty(), Judging.JUDGED, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
                 new CloseExpectation(Set.copyOf(List.of(codes)), WithoutCode.AS_GOOD, Ending.CLOSING_HANDSHAKE, Closer.SERVER,
                         IfServerWaits.CLOSE_FAILS));
     }
@@ -118,7 +132,7 @@ public record Expectation(List<Observed> events, List<List<Observed>> alsoOk,
      * {@link #fails} (§7.1.7: "SHOULD send a Close frame with an appropriate status code").
      */
     public static Expectation rejectsClose(Integer... codes) {
-        return new Expectation(List.of(), List.of(), Optional.empty(), false, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
+        return new Expectation(List.of(), List.of(), Optional.empty(), Judging.JUDGED, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
                 new CloseExpectation(Set.copyOf(List.of(codes)), WithoutCode.NON_STRICT, Ending.CLOSE_OR_DROP,
                         Closer.SERVER, IfServerWaits.CLOSE_FAILS));
     }
@@ -128,27 +142,27 @@ public record Expectation(List<Observed> events, List<List<Observed>> alsoOk,
      * {@code codes} or drops TCP, and sends no events; with {@link Closer#SERVER_OR_SUITE}, it may also wait.
      */
     public static Expectation closes(Closer closer, Integer... codes) {
-        return new Expectation(List.of(), List.of(), Optional.empty(), false, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
+        return new Expectation(List.of(), List.of(), Optional.empty(), Judging.JUDGED, AfterSteps.WAIT_FOR_SERVER_TO_CLOSE,
                 new CloseExpectation(Set.copyOf(List.of(codes)), WithoutCode.AS_GOOD, Ending.CLOSE_OR_DROP, closer,
                         IfServerWaits.CLOSE_FAILS));
     }
 
     /** The RFC does not say what the server must do: the case records the outcome as INFORMATIONAL. */
     public static Expectation informational(AfterSteps afterSteps) {
-        return new Expectation(List.of(), List.of(), Optional.empty(), true, afterSteps,
+        return new Expectation(List.of(), List.of(), Optional.empty(), Judging.RECORDED, afterSteps,
                 new CloseExpectation(Set.of(), WithoutCode.AS_GOOD, Ending.CLOSE_OR_DROP, Closer.SERVER_OR_SUITE,
                         IfServerWaits.CLOSE_FAILS));
     }
 
     /** Returns a copy where {@code events} are also allowed, with a NON-STRICT verdict. */
     public Expectation orNonStrict(Observed... alternative) {
-        return new Expectation(events, alsoOk, Optional.of(List.of(alternative)), informational, afterSteps, close);
+        return new Expectation(events, alsoOk, Optional.of(List.of(alternative)), judging, afterSteps, close);
     }
 
     /** Returns a copy where {@code events} are also allowed, just as good (an OK verdict). */
     public Expectation orAlso(List<Observed> alternative) {
         List<List<Observed>> all = new java.util.ArrayList<>(alsoOk);
         all.add(List.copyOf(alternative));
-        return new Expectation(events, all, nonStrictEvents, informational, afterSteps, close);
+        return new Expectation(events, all, nonStrictEvents, judging, afterSteps, close);
     }
 }

@@ -1,6 +1,7 @@
 package dev.wslab.protocol;
 
 import dev.wslab.protocol.close.CloseCode;
+import dev.wslab.protocol.close.CloseStatus;
 
 import java.util.Objects;
 
@@ -21,6 +22,16 @@ public record Violation(Rule rule, String detail) {
     /** Returns the code to fail the connection with. */
     public CloseCode closeCode() {
         return rule.closeCode();
+    }
+
+    /**
+     * Returns the status of the Close frame that fails the connection for this violation: the rule's code, and
+     * its description as the reason, cut to the 123 bytes a reason may take (§5.5.1; descriptions are ASCII).
+     */
+    public CloseStatus closeStatus() {
+        String reason = rule.description();
+        return CloseStatus.of(closeCode(), reason.length() <= CloseStatus.MAX_REASON_BYTES ? reason
+                : reason.substring(0, CloseStatus.MAX_REASON_BYTES));
     }
 
     // tag::message[]

@@ -128,8 +128,12 @@ final class ConnectionWorker {
         Optional<Endpoint> endpoint = config.endpointFor(path);
         ServerHandshakeResult result = endpoint.map(Endpoint::handshake)
                 .orElseGet(ServerHandshake::create).validate(request);
-        if (!(result instanceof ServerHandshakeResult.Accepted accepted)) {
-            return reject((HandshakeRejection) result);
+        ServerHandshakeResult.Accepted accepted;
+        switch (result) {
+            case HandshakeRejection rejection -> {
+                return reject(rejection);
+            }
+            case ServerHandshakeResult.Accepted valid -> accepted = valid;
         }
         if (endpoint.isEmpty()) {
             return reject(HandshakeRejection.of(HandshakeRejection.Kind.RESOURCE_NOT_FOUND, "path " + path));

@@ -105,13 +105,9 @@ public final class WebSocketSession implements AutoCloseable {
      */
     public static WebSocketSession start(Socket socket, Connection connection, Optional<String> subprotocol,
                                          List<Event> initialEvents, SessionOptions options, SessionObserver observer) {
-        // Not only OPEN: the peer's first frames may arrive in the same read as the end of the handshake
-        // and already have closed the connection (a Close right after a 101); the session then just
-        // delivers the messages before it and waits for the transport to end.
-        if (connection.state() == ConnectionState.CONNECTING) {
-            throw new IllegalArgumentException("a session starts once the opening handshake is done, not while "
-                    + connection.state());
-        }
+        // The connection may be past OPEN already: the peer's first frames may arrive in the same read as the
+        // end of the handshake (a Close right after a 101); the session then delivers the messages before it
+        // and waits for the transport to end.
         WebSocketSession session = new WebSocketSession(Objects.requireNonNull(socket), connection, subprotocol,
                 options, observer);
         connection.holdViolations();

@@ -335,7 +335,7 @@ public final class Connection {
     private void sendFailingClose(Violation violation) {
         // RFC 6455 §7.1.7: "the endpoint SHOULD send a Close frame with an appropriate status code".
         if (closeSent == null) {
-            sendClose(CloseStatus.of(violation.closeCode(), shortReason(violation)));
+            sendClose(violation.closeStatus());
         }
         enterClosed();
     }
@@ -406,10 +406,4 @@ public final class Connection {
         }
     }
     // end::control-payload[]
-
-    /** A close reason must fit in 123 bytes of UTF-8; the rule's description always does (ASCII, short). */
-    private static String shortReason(Violation violation) {
-        String reason = violation.rule().description();
-        return reason.length() <= CloseStatus.MAX_REASON_BYTES ? reason : reason.substring(0, CloseStatus.MAX_REASON_BYTES);
-    }
 }
