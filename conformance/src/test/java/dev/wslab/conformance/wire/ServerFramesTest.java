@@ -152,13 +152,25 @@ class ServerFramesTest {
         }
 
         @Test
-        void keepsTheFirstRuleBrokenAfterTheServersClose() {
+        void recordsAControlFrameAfterTheServersCloseApartFromTheDataFrameThatBreaksTheRule() {
             frames.receive(hex("880203e8")); // Close, FIN, unmasked, 2 bytes: code 1000
             frames.receive(hex("8a00" // Pong, FIN, empty, unmasked
                     + "810548656c6c6f")); // TEXT, FIN, unmasked, 5 bytes: "Hello"
 
+            // RFC 6455 §5.5.1 forbids only data frames after a Close: the Pong is odd, the text a violation.
+            assertThat(state.observation().controlFrameAfterClose()).contains(Frame.pong(Payload.of()).toString());
             assertThat(state.observation().serverViolation()).hasValueSatisfying(
-                    violation -> assertThat(violation.detail()).isEqualTo(Frame.pong(Payload.of()).toString()));
+                    violation -> assertThat(violation.detail()).isEqualTo(Frame.text("Hello").toString()));
+        }
+
+        @Test
+        void keepsTheFirstRuleBrokenAfterTheServersClose() {
+            frames.receive(hex("880203e8")); // Close, FIN, unmasked, 2 bytes: code 1000
+            frames.receive(hex("810548656c6c6f" // TEXT, FIN, unmasked, 5 bytes: "Hello"
+                    + "820100")); // BINARY, FIN, unmasked, 1 byte: 00
+
+            assertThat(state.observation().serverViolation()).hasValueSatisfying(
+                    violation -> assertThat(violation.detail()).isEqualTo(Frame.text("Hello").toString()));
         }
     }
 
