@@ -81,27 +81,21 @@ final class WireState {
      * first. Only data frames are forbidden there (§5.5.1), so it is recorded apart from violations.
      */
     boolean controlFrameAfterCloseFirst(String frame) {
-        lock.lock();
-        try {
-            if (controlFrameAfterClose.isPresent()) {
-                return false;
-            }
-            controlFrameAfterClose = Optional.of(frame);
-            changed.signalAll();
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return recordOnce(() -> controlFrameAfterClose.isEmpty(), () -> controlFrameAfterClose = Optional.of(frame));
     }
 
     /** Records a rule the server broke, unless one was recorded already; returns whether it was recorded. */
     boolean serverBrokeFirst(Violation violation) {
+        return recordOnce(() -> serverViolation.isEmpty(), () -> serverViolation = Optional.of(violation));
+    }
+
+    private boolean recordOnce(java.util.function.BooleanSupplier nothingYet, Runnable record) {
         lock.lock();
         try {
-            if (serverViolation.isPresent()) {
+            if (!nothingYet.getAsBoolean()) {
                 return false;
             }
-            serverViolation = Optional.of(violation);
+            record.run();
             changed.signalAll();
             return true;
         } finally {
