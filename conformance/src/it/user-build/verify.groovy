@@ -9,7 +9,7 @@ def testcases = { String folder ->
     def dir = new File(basedir, "target/" + folder)
     def files = dir.listFiles().findAll { it.name.startsWith('TEST-') && it.name.endsWith('.xml') }
     assert files*.name.toSet() == ['TEST-com.example.chat.ConformanceTest.xml', 'TEST-0 Opening Handshake.xml',
-            'TEST-1 Framing.xml', 'TEST-2 Pings_Pongs.xml', 'TEST-7 Close Handling.xml'] as Set : "files in $dir: ${files*.name}"
+            'TEST-0 Masking.xml', 'TEST-1 Framing.xml', 'TEST-2 Pings_Pongs.xml', 'TEST-7 Close Handling.xml'] as Set : "files in $dir: ${files*.name}"
     def cases = []
     files.each { file ->
         def nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file).getElementsByTagName('testcase')
