@@ -4,6 +4,7 @@ import dev.wslab.client.ConnectFailedException.Kind;
 import dev.wslab.protocol.close.CloseCode;
 import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.handshake.AcceptKey;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.Opcode;
@@ -26,6 +27,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -358,6 +361,36 @@ class WebSocketClientTest {
         List<Frame> frames = fromClient.get(10, TimeUnit.SECONDS);
         assertThat(frames).extracting(Frame::opcode).containsExactly(Opcode.TEXT.code(), Opcode.CLOSE.code());
         assertThat(frames.getFirst().payload()).isEqualTo(Payload.utf8("Hello"));
+        assertThat(CloseStatus.parse(frames.getLast().payload()).code()).isEqualTo(CloseCode.PROTOCOL_ERROR);
+    }
+
+    @Test
+    @DisplayName("§7.1.7 the same when the message and the violation come in the same write as the 101 response")
+    void aMessageThatCameWithTheHandshakeIsAnsweredBeforeTheClose() throws Exception {
+        CompletableFuture<List<Frame>> fromClient = new CompletableFuture<>();
+        FakeServer server = use(new FakeServer((socket, i) -> {
+            String head = FakeServer.readRequestHead(socket);
+            byte[] response = ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Accept: " + AcceptKey.of(FakeServer.key(head)) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            byte[] frames = HexFormat.of().parseHex("810548656c6c6f" // Text "Hello", FIN, unmasked
+                    + "c100"); // Text, FIN, RSV1 set without an extension (1002), unmasked, empty
+            byte[] oneWrite = Arrays.copyOf(response, response.length + frames.length);
+            System.arraycopy(frames, 0, oneWrite, response.length, frames.length);
+            socket.getOutputStream().write(oneWrite);
+            socket.getOutputStream().flush();
+            fromClient.complete(FrameReader.readAll(socket.getInputStream().readAllBytes(), 1024));
+        }));
+
+        WebSocketSession session = connect(server.uri("/"), ClientOptions.DEFAULTS.withSession(
+                SessionOptions.DEFAULTS.withCloseTimeout(Duration.ofMillis(200))));
+        Optional<Message> message = session.receive();
+        message.ifPresent(session::send);
+        assertThat(session.receive()).isEmpty();
+
+        assertThat(message).contains(new Message.Text("Hello"));
+        List<Frame> frames = fromClient.get(10, TimeUnit.SECONDS);
+        assertThat(frames).extracting(Frame::opcode).containsExactly(Opcode.TEXT.code(), Opcode.CLOSE.code());
         assertThat(CloseStatus.parse(frames.getLast().payload()).code()).isEqualTo(CloseCode.PROTOCOL_ERROR);
     }
 

@@ -48,8 +48,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * fails the connection waits until the application has answered them, that is, until it asks for the
  * next message after the last of them (or closes the session); at most {@link SessionOptions#closeTimeout()},
  * so that an application that never asks again cannot keep a failed connection open. So an answer to a
- * valid message goes out before the Close, whatever the TCP segments were (messages that came in the same
- * read as the end of the handshake, before the session existed, are delivered but not waited for).
+ * valid message goes out before the Close, whatever the TCP segments were, even when the messages came in
+ * the same read as the end of the handshake (the opened connection holds a violation from the start).
  *
  * The connection is not thread-safe, so every call into it holds one lock. It is a
  * {@link ReentrantLock}, not {@code synchronized}: on Java 21 a virtual thread blocked inside

@@ -83,11 +83,14 @@ public final class Connection {
     /**
      * Returns the connection that {@link ClientOpening} or {@link ServerOpening} just opened: it reports
      * {@link Event.Opened} first, then the events of {@code bytesAfterHead}, the peer's first frames that
-     * came in the same read as the end of the handshake head.
+     * came in the same read as the end of the handshake head. It {@linkplain #holdViolations() holds} a
+     * violation from the start, so that a message that came with the handshake, before a broken frame, can
+     * be answered before the failing Close, as one that came later can.
      */
     static Connection afterOpening(Role role, Limits limits, MaskingKeySource maskingKeys,
                                    Optional<String> subprotocol, ByteBuffer bytesAfterHead) {
         Connection connection = new Connection(role, limits, maskingKeys);
+        connection.holdViolations();
         connection.events.add(new Event.Opened(subprotocol));
         connection.receive(bytesAfterHead);
         return connection;
