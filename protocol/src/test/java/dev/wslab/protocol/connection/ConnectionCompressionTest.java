@@ -12,6 +12,7 @@ import dev.wslab.protocol.deflate.DirectionSettings;
 import dev.wslab.protocol.deflate.MessageDeflater;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameEncoder;
+import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
@@ -23,8 +24,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,8 +88,8 @@ class ConnectionCompressionTest {
         void theRfcExampleSplitOverTwoFramesCarriesRsv1OnTheFirstOnly() {
             byte[] hello = compressedHello();
             server.receive(masked(
-                    compressed(Opcode.TEXT, java.util.Arrays.copyOfRange(hello, 0, 3)).withFin(false),
-                    Frame.continuation(Payload.of(java.util.Arrays.copyOfRange(hello, 3, hello.length)), true)));
+                    compressed(Opcode.TEXT, Arrays.copyOfRange(hello, 0, 3)).withFin(false),
+                    Frame.continuation(Payload.of(Arrays.copyOfRange(hello, 3, hello.length)), true)));
             assertThat(server.takeEvents()).containsExactly(new Event.TextMessage("Hello"));
         }
 
@@ -94,8 +97,8 @@ class ConnectionCompressionTest {
         void rsv1OnAContinuationFrameFailsWith1002() {
             byte[] hello = compressedHello();
             server.receive(masked(
-                    compressed(Opcode.TEXT, java.util.Arrays.copyOfRange(hello, 0, 3)).withFin(false),
-                    compressed(Opcode.CONTINUATION, java.util.Arrays.copyOfRange(hello, 3, hello.length))));
+                    compressed(Opcode.TEXT, Arrays.copyOfRange(hello, 0, 3)).withFin(false),
+                    compressed(Opcode.CONTINUATION, Arrays.copyOfRange(hello, 3, hello.length))));
             assertFailedWith(server, Rule.COMPRESSED_CONTINUATION_FRAME);
         }
 
@@ -113,7 +116,7 @@ class ConnectionCompressionTest {
 
         @Test
         void dataThatIsNotDeflateFailsWith1007() {
-            server.receive(masked(compressed(Opcode.BINARY, HexFormat.of().parseHex("ff"))));  // BTYPE 11: a reserved block type
+            server.receive(masked(compressed(Opcode.BINARY, HexFormat.of().parseHex("ff")))); // BTYPE 11: a reserved block type
             assertFailedWith(server, Rule.CORRUPT_COMPRESSED_DATA);
             assertThat(Rule.CORRUPT_COMPRESSED_DATA.closeCode().value()).isEqualTo(1007);
         }
@@ -138,7 +141,7 @@ class ConnectionCompressionTest {
             byte[] bomb = compress(new byte[10 << 20]);
             List<Frame> fragments = new ArrayList<>();
             for (int offset = 0; offset < bomb.length; offset += 64) {
-                byte[] piece = java.util.Arrays.copyOfRange(bomb, offset, Math.min(bomb.length, offset + 64));
+                byte[] piece = Arrays.copyOfRange(bomb, offset, Math.min(bomb.length, offset + 64));
                 boolean last = offset + 64 >= bomb.length;
                 fragments.add(offset == 0 ? compressed(Opcode.BINARY, piece).withFin(last)
                         : Frame.continuation(Payload.of(piece), last));
@@ -190,7 +193,7 @@ class ConnectionCompressionTest {
                 expectedByClient.add(new Event.TextMessage(text.toUpperCase()));
             }
             byte[] fromClient = client.takeOutgoingBytes();
-            assertThat(dev.wslab.protocol.frame.FrameReader.readAll(fromClient, 1 << 20)).allMatch(Frame::rsv1);
+            assertThat(FrameReader.readAll(fromClient, 1 << 20)).allMatch(Frame::rsv1);
             server.receive(fromClient);
             client.receive(server.takeOutgoingBytes());
             assertThat(server.takeEvents()).isEqualTo(expectedByServer);
@@ -210,7 +213,7 @@ class ConnectionCompressionTest {
 
         @Test
         void closingReleasesTheDeflaterAndInflater() {
-            Compression compression = new Compression(Role.SERVER, java.util.Optional.of(AGREED));
+            Compression compression = new Compression(Role.SERVER, Optional.of(AGREED));
             compression.dataFrame(Opcode.TEXT, Payload.utf8("Hello"));
             compression.inflate(compressedHello(), false, 100);
             assertThat(compression.holdsNativeMemory()).isTrue();

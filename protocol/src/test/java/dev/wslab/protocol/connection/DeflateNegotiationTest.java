@@ -5,6 +5,7 @@ import dev.wslab.protocol.deflate.ContextTakeover;
 import dev.wslab.protocol.deflate.DeflateOptions;
 import dev.wslab.protocol.deflate.DirectionSettings;
 import dev.wslab.protocol.frame.Frame;
+import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.handshake.ClientHandshake;
 import dev.wslab.protocol.handshake.ClientHandshakeOptions;
@@ -218,7 +219,7 @@ class DeflateNegotiationTest {
 
         client.sendText("Hello, compressed world");
         byte[] wire = client.takeOutgoingBytes();
-        assertThat(dev.wslab.protocol.frame.FrameReader.readAll(wire, 1 << 16)).allMatch(Frame::rsv1);
+        assertThat(FrameReader.readAll(wire, 1 << 16)).allMatch(Frame::rsv1);
         server.receive(wire);
         assertThat(server.takeEvents()).containsExactly(new Event.TextMessage("Hello, compressed world"));
         server.sendText("and back");
