@@ -35,7 +35,7 @@ class ReferencePagesTest {
 
     @Test
     void theCatalogShowsEveryReasonWithItsVerdictAndQuotedClause() {
-        Elements rows = Site.page("catalog.html").select("table#" + CatalogPage.REASONS_ID + " tbody tr");
+        Elements rows = Site.page("reference/catalog.html").select("table#" + CatalogPage.REASONS_ID + " tbody tr");
         List<Reason> reasons = Reasons.all();
         assertThat(rows).hasSize(reasons.size());
         for (int i = 0; i < reasons.size(); i++) {
