@@ -12,6 +12,12 @@ final class Asciidoc {
         return "{rfc}#section-" + number + "[§" + number + "]";
     }
 
+    /** Returns a link to a section of RFC 7692 (permessage-deflate), e.g. {@code RFC 7692 §6.1}. */
+    static String rfc7692Link(String section) {
+        String number = section.strip();
+        return "https://www.rfc-editor.org/rfc/rfc7692#section-" + number + "[RFC 7692 §" + number + "]";
+    }
+
     /** Escapes a table cell's text: a {@code |} would start a new cell. */
     static String cell(String text) {
         return text.replace("|", "\\|");

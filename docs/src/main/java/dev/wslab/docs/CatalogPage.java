@@ -67,8 +67,11 @@ final class CatalogPage {
             Clause clause = reason.clause();
             table.append("\n|+").append(Asciidoc.cell(reason.name())).append('+')
                     .append("\n|").append(reason.verdict().autobahnName())
-                    .append("\n|").append(clause.source() == Clause.Source.RFC_6455 ? Asciidoc.rfcLink(clause.section())
-                            : "Autobahn " + Asciidoc.cell(clause.section()))
+                    .append("\n|").append(switch (clause.source()) {
+                        case RFC_6455 -> Asciidoc.rfcLink(clause.section());
+                        case RFC_7692 -> Asciidoc.rfc7692Link(clause.section());
+                        case AUTOBAHN -> "Autobahn " + Asciidoc.cell(clause.section());
+                    })
                     .append("\n|").append(clause.keyword().text())
                     // passed through as is: the RFC's _Fail the WebSocket Connection_ is not emphasis
                     .append("\n|").append(clause.source() == Clause.Source.RFC_6455 ? "\"" : "")

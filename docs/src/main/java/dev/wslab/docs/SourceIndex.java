@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  */
 final class SourceIndex {
 
-    private static final Pattern METHOD = Pattern.compile("\\b(?:void|[A-Z][\\w<>\\[\\], ?]*|boolean|int|long)\\s+(\\w+)\\s*\\(");
+    private static final Pattern METHOD = Pattern.compile("\\b(?:void|[A-Z][\\w<>\\[\\], ?]*|(?:boolean|int|long|byte)(?:\\[\\])?)\\s+(\\w+)\\s*\\(");
 
     /** One use of a name. */
     record Use(Path file, int line, String method) {

@@ -4,7 +4,8 @@ import dev.wslab.protocol.close.CloseCode;
 
 /**
  * Rule names each requirement of RFC 6455 that a peer can break once the connection is open, with the
- * close code the connection is failed with and the section that states it.
+ * close code the connection is failed with and the section that states it; and those of RFC 7692
+ * (permessage-deflate), which apply once compression was agreed.
  *
  * <p>One rule, one place: the decoder and the connection report a broken rule by throwing a
  * {@link ProtocolViolationException} that carries a {@link Violation} of one of these rules, and the
@@ -59,15 +60,51 @@ public enum Rule {
     /** §5.6 and §8.1: a text message MUST be valid UTF-8. */
     INVALID_UTF8(CloseCode.INVALID_FRAME_PAYLOAD_DATA, "8.1", "a text message is not valid UTF-8"),
     /** §7.4.1 (1009): the endpoint does not process messages this big. */
-    MESSAGE_TOO_BIG(CloseCode.MESSAGE_TOO_BIG, "7.4.1", "the message is larger than this endpoint accepts");
+    MESSAGE_TOO_BIG(CloseCode.MESSAGE_TOO_BIG, "7.4.1", "the message is larger than this endpoint accepts"),
     // end::data-rules[]
+    // tag::compression-rules[]
+    /** RFC 7692 §6.1: RSV1 ("Per-Message Compressed") MUST NOT be set on a non-first fragment of a message. */
+    COMPRESSED_CONTINUATION_FRAME(CloseCode.PROTOCOL_ERROR, Rfc.RFC_7692, "6.1",
+            "RSV1 is set on a continuation frame; only a message's first frame may say it is compressed"),
+    /** RFC 7692 §6.1: RSV1 ("Per-Message Compressed") MUST NOT be set on a control frame. */
+    COMPRESSED_CONTROL_FRAME(CloseCode.PROTOCOL_ERROR, Rfc.RFC_7692, "6.1",
+            "RSV1 is set on a control frame; control frames are never compressed"),
+    /** RFC 7692 §6.2: a compressed message's payload, with 00 00 ff ff appended, is a DEFLATE stream. */
+    CORRUPT_COMPRESSED_DATA(CloseCode.INVALID_FRAME_PAYLOAD_DATA, Rfc.RFC_7692, "6.2",
+            "a compressed message is not valid DEFLATE data");
+    // end::compression-rules[]
+
+    /** The RFC that states a rule. */
+    public enum Rfc {
+        /** The WebSocket Protocol. */
+        RFC_6455("RFC 6455"),
+        /** Compression Extensions for WebSocket (permessage-deflate), in force once it was agreed. */
+        RFC_7692("RFC 7692");
+
+        private final String title;
+
+        Rfc(String title) {
+            this.title = title;
+        }
+
+        /** Returns how the RFC is named in text, e.g. {@code "RFC 6455"}. */
+        public String title() {
+            return title;
+        }
+    }
 
     private final CloseCode closeCode;
+    private final Rfc rfc;
     private final String rfcSection;
     private final String description;
 
     Rule(CloseCode closeCode, String rfcSection, String description) {
+        this(closeCode, Rfc.RFC_6455, rfcSection, description);
+    }
+
+    Rule(CloseCode closeCode, Rfc rfc, String rfcSection, String description) {
         this.closeCode = closeCode;
+        this.rfc = rfc;
         this.rfcSection = rfcSection;
         this.description = description;
     }
@@ -77,9 +114,19 @@ public enum Rule {
         return closeCode;
     }
 
-    /** Returns the RFC 6455 section that states this rule, e.g. {@code "5.5.1"}. */
+    /** Returns the RFC that states this rule. */
+    public Rfc rfc() {
+        return rfc;
+    }
+
+    /** Returns the section of {@link #rfc()} that states this rule, e.g. {@code "5.5.1"}. */
     public String rfcSection() {
         return rfcSection;
+    }
+
+    /** Returns the RFC and section, e.g. {@code "RFC 6455 §5.5.1"} or {@code "RFC 7692 §6.1"}. */
+    public String citation() {
+        return rfc.title() + " §" + rfcSection;
     }
 
     /** Returns what was wrong, in plain words. */

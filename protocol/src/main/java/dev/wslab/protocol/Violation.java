@@ -38,7 +38,7 @@ public record Violation(Rule rule, String detail) {
     /** Returns a one-line explanation: what was wrong, what was seen, and the RFC section. */
     public String message() {
         String seen = detail.isEmpty() ? "" : " (" + detail + ")";
-        return rule.description() + seen + " [RFC 6455 §" + rule.rfcSection() + "]";
+        return rule.description() + seen + " [" + rule.citation() + "]";
     }
     // end::message[]
 

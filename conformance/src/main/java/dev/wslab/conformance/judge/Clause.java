@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Clause is the text a verdict rests on: a sentence of RFC 6455, quoted exactly, with its section and its
- * keyword, or an expectation of Autobahn|Testsuite's that goes beyond the RFC.
+ * keyword; a sentence of RFC 7692 (permessage-deflate); or an expectation of Autobahn|Testsuite's that goes
+ * beyond the RFC.
  *
  * @param source where the text comes from
  * @param section the RFC 6455 section, e.g. {@code 5.5.1}, or Autobahn's case ids
@@ -15,8 +16,13 @@ public record Clause(Source source, String section, Keyword keyword, String quot
 
     /** Where a clause's text comes from. */
     public enum Source {
-        /** RFC 6455, quoted exactly. */
+        /** RFC 6455, quoted exactly (checked against its text). */
         RFC_6455,
+        /**
+         * RFC 7692, permessage-deflate. Its text is not in the repository, so its quotes cannot be checked
+         * against it as RFC 6455's are; they are copied from the RFC's section cited.
+         */
+        RFC_7692,
         /** Autobahn|Testsuite's expectation, where it asks more than the RFC. */
         AUTOBAHN
     }
@@ -39,10 +45,17 @@ public record Clause(Source source, String section, Keyword keyword, String quot
         return new Clause(Source.RFC_6455, section, keyword, quote);
     }
 
+    /** Returns a clause of RFC 7692 (permessage-deflate). */
+    public static Clause rfc7692(String section, Keyword keyword, String quote) {
+        return new Clause(Source.RFC_7692, section, keyword, quote);
+    }
+
     /** Returns how a reason cites it, e.g. {@code §5.5.1 (MUST NOT): "The application MUST NOT ..."}. */
     public String citation() {
-        return source == Source.RFC_6455
-                ? "§" + section + " (" + keyword.text() + "): \"" + quote + "\""
-                : "Autobahn (" + section + "), beyond RFC 6455: " + quote;
+        return switch (source) {
+            case RFC_6455 -> "§" + section + " (" + keyword.text() + "): \"" + quote + "\"";
+            case RFC_7692 -> "RFC 7692 §" + section + " (" + keyword.text() + "): \"" + quote + "\"";
+            case AUTOBAHN -> "Autobahn (" + section + "), beyond RFC 6455: " + quote;
+        };
     }
 }

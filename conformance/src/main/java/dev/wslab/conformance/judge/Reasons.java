@@ -45,7 +45,7 @@ public final class Reasons {
             + " own Close", Verdict.NON_STRICT, rfc("1.4", Keyword.NOT_NORMATIVE, "After sending a control frame"
             + " indicating the connection should be closed, a peer does not send any further data"));
 
-    /** Returns the reason for a rule of RFC 6455 the server broke in what it sent. */
+    /** Returns the reason for a rule of RFC 6455 (or RFC 7692, once compression is agreed) the server broke in what it sent. */
     public static Reason brokeRule(Rule rule) {
         return switch (rule) {
             case MASKED_SERVER_FRAME -> broke(rule, "5.1", Keyword.MUST_NOT,
@@ -81,6 +81,12 @@ public final class Reasons {
             case MESSAGE_TOO_BIG -> new Reason("a message larger than the suite accepts", Verdict.INFORMATIONAL,
                     rfc("10.4", Keyword.NOT_NORMATIVE, "implementation- and/or platform-specific limitations"
                             + " regarding the frame size or total message size after reassembly from multiple frames"));
+            case COMPRESSED_CONTINUATION_FRAME, COMPRESSED_CONTROL_FRAME -> new Reason(rule.description(),
+                    Verdict.FAILED, Clause.rfc7692("6.1", Keyword.MUST_NOT, "An endpoint MUST NOT set the"
+                    + " \"Per-Message Compressed\" bit of control frames and non-first fragments of a data message."));
+            // RFC 7692 names no close code and states no MUST for data that does not inflate: the message is
+            // unreadable, which RFC 6455 §6.2's parsing MUST covers as it does any misread message
+            case CORRUPT_COMPRESSED_DATA -> new Reason(rule.description(), Verdict.FAILED, MESSAGES_MISREAD.clause());
         };
     }
 

@@ -91,7 +91,7 @@ public final class ClientOpening {
         return switch (handshake.validate(head)) {
             // The bytes after the head are the server's first frames: the open connection reads them.
             case ClientHandshakeResult.Accepted accepted -> new Opened(Connection.afterOpening(Role.CLIENT, limits,
-                    maskingKeys, accepted.subprotocol(), bytesAfterHead), accepted);
+                    maskingKeys, accepted.subprotocol(), accepted.deflate(), bytesAfterHead), accepted);
             case HandshakeFailure failure -> new Failed(failure);
         };
     }

@@ -6,6 +6,7 @@ import dev.wslab.protocol.Role;
 import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.Violation;
 import dev.wslab.protocol.close.CloseStatus;
+import dev.wslab.protocol.deflate.AgreedDeflate;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameDecoder;
 import dev.wslab.protocol.frame.FrameEncoder;
@@ -49,6 +50,7 @@ public final class Connection {
     private final Role role;
     private final MaskingKeySource maskingKeys;
     private final FrameDecoder decoder = new FrameDecoder();
+    private final Compression compression;
     private final MessageAssembler assembler;
     private final List<Event> events = new ArrayList<>();
     private final ByteArrayOutputStream outgoing = new ByteArrayOutputStream();
@@ -64,10 +66,11 @@ public final class Connection {
     /** The peer's violation whose Close frame waits for the application (reading has stopped). */
     private Violation heldViolation;
 
-    private Connection(Role role, Limits limits, MaskingKeySource maskingKeys) {
+    private Connection(Role role, Limits limits, MaskingKeySource maskingKeys, Optional<AgreedDeflate> deflate) {
         this.role = Objects.requireNonNull(role, "role");
         this.maskingKeys = Objects.requireNonNull(maskingKeys, "maskingKeys");
-        this.assembler = new MessageAssembler(Objects.requireNonNull(limits, "limits").maxMessageSize());
+        this.compression = new Compression(role, deflate);
+        this.assembler = new MessageAssembler(Objects.requireNonNull(limits, "limits").maxMessageSize(), compression);
         this.state = ConnectionState.OPEN;
     }
 
@@ -77,7 +80,12 @@ public final class Connection {
      * are masked with keys from {@code maskingKeys}.
      */
     public static Connection open(Role role, Limits limits, MaskingKeySource maskingKeys) {
-        return new Connection(role, limits, maskingKeys);
+        return new Connection(role, limits, maskingKeys, Optional.empty());
+    }
+
+    /** Returns an open connection, like {@link #open(Role, Limits, MaskingKeySource)}, with permessage-deflate agreed. */
+    public static Connection open(Role role, Limits limits, MaskingKeySource maskingKeys, AgreedDeflate deflate) {
+        return new Connection(role, limits, maskingKeys, Optional.of(deflate));
     }
 
     /**
@@ -88,8 +96,9 @@ public final class Connection {
      * be answered before the failing Close, as one that came later can.
      */
     static Connection afterOpening(Role role, Limits limits, MaskingKeySource maskingKeys,
-                                   Optional<String> subprotocol, ByteBuffer bytesAfterHead) {
-        Connection connection = new Connection(role, limits, maskingKeys);
+                                   Optional<String> subprotocol, Optional<AgreedDeflate> deflate,
+                                   ByteBuffer bytesAfterHead) {
+        Connection connection = new Connection(role, limits, maskingKeys, deflate);
         connection.holdViolations();
         connection.events.add(new Event.Opened(subprotocol));
         connection.receive(bytesAfterHead);
@@ -167,12 +176,13 @@ public final class Connection {
         // tag::reserved-checks[]
         // The checks follow the order of the header's fields (§5.2), and all come before the payload.
         // RFC 6455 §5.2: "MUST be 0 unless an extension is negotiated that defines meanings".
-        if (header.anyReservedBitSet()) {
+        if (compression.forbids(header)) {
             throw new ProtocolViolationException(Rule.RESERVED_BITS_SET, header.toString());
         }
         Opcode opcode = Opcode.of(header.opcode()).orElseThrow(() -> new ProtocolViolationException(
                 Rule.RESERVED_OPCODE, String.format("opcode 0x%X", header.opcode())));
         // end::reserved-checks[]
+        boolean compressed = compression.startsCompressedMessage(header, opcode);
         // tag::control-checks[]
         if (opcode.isControl()) {
             // RFC 6455 §5.5: "Control frames themselves MUST NOT be fragmented."
@@ -195,7 +205,7 @@ public final class Connection {
         }
         // end::mask-check[]
         if (!opcode.isControl()) {
-            assembler.startFrame(header, opcode);
+            assembler.startFrame(header, opcode, compressed);
         }
         currentOpcode = opcode;
         controlPayload.reset();
@@ -251,13 +261,13 @@ public final class Connection {
     /** Sends a text message in one frame. */
     public void sendText(String text) {
         requireOpen("send a text message");
-        sendFrame(Frame.text(text));
+        sendFrame(compression.dataFrame(Opcode.TEXT, Payload.utf8(text)));
     }
 
     /** Sends a binary message in one frame. */
     public void sendBinary(Payload data) {
         requireOpen("send a binary message");
-        sendFrame(Frame.binary(data));
+        sendFrame(compression.dataFrame(Opcode.BINARY, data));
     }
 
     // tag::send-ping[]
@@ -378,6 +388,7 @@ public final class Connection {
     // tag::enter-closed[]
     private void enterClosed() {
         state = ConnectionState.CLOSED;
+        compression.close();
         CloseStatus received = closeReceived != null ? closeReceived : CloseStatus.ABNORMAL;
         CloseStatus sent = closeSent != null ? closeSent : CloseStatus.ABNORMAL;
         events.add(new Event.Closed(received, sent, closeReceived != null && closeSent != null));

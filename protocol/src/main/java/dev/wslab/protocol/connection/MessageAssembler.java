@@ -16,25 +16,36 @@ import java.util.Arrays;
  * then CONTINUATION frames until one has FIN set. It enforces the fragmentation rules, the message size
  * limit (on each header, before the payload arrives) and, for text, UTF-8 validity as each chunk arrives.
  *
+ * <p>A compressed message (RSV1 on its first frame, RFC 7692 §6) is inflated chunk by chunk as it arrives:
+ * the size limit and UTF-8 apply to the inflated bytes, so a decompression bomb stops at the limit.
+ *
  * <p>Control frames may arrive between the fragments; they never reach the assembler.
  */
 final class MessageAssembler {
 
     private final long maxMessageSize;
+    private final Compression compression;
     private final Utf8Validator utf8 = new Utf8Validator();
 
     /** TEXT or BINARY while a message is in progress, else null. */
     private Opcode messageType;
     private boolean finalFrame;
+    /** Whether the message in progress is compressed (RFC 7692 §6: RSV1 on its first frame). */
+    private boolean compressed;
     private byte[] buffer = new byte[0];
     private int size;
 
-    MessageAssembler(long maxMessageSize) {
+    MessageAssembler(long maxMessageSize, Compression compression) {
         this.maxMessageSize = maxMessageSize;
+        this.compression = compression;
     }
 
-    /** Checks a data frame's header against the message in progress and the size limit. */
-    void startFrame(FrameHeader header, Opcode opcode) {
+    /**
+     * Checks a data frame's header against the message in progress and the size limit.
+     *
+     * @param startsCompressedMessage whether the frame is a message's first and has RSV1 set, compression agreed
+     */
+    void startFrame(FrameHeader header, Opcode opcode, boolean startsCompressedMessage) {
         if (opcode == Opcode.CONTINUATION) {
             // RFC 6455 §5.4: a fragmented message starts with TEXT or BINARY; a CONTINUATION needs one.
             if (messageType == null) {
@@ -48,11 +59,13 @@ final class MessageAssembler {
                         opcode + " frame while a " + messageType + " message was in progress");
             }
             messageType = opcode;
+            compressed = startsCompressedMessage;
             utf8.reset();
         }
         // tag::size-check[]
-        // Checked before any byte of the payload is held: a header may announce up to 2^63-1 bytes.
-        if (header.payloadLength() > maxMessageSize - size) {
+        // Checked before any byte of the payload is held: a header may announce up to 2^63-1 bytes. A
+        // compressed frame's length says nothing of what it inflates to: its inflated bytes are counted instead.
+        if (!compressed && header.payloadLength() > maxMessageSize - size) {
             throw new ProtocolViolationException(Rule.MESSAGE_TOO_BIG, "a frame of " + header.payloadLength()
                     + " bytes after " + size + " bytes of the message; the limit is " + maxMessageSize);
         }
@@ -66,7 +79,9 @@ final class MessageAssembler {
      * @return the whole message when this chunk ends its last frame, else null
      */
     Event takeChunk(PayloadChunk chunk) {
-        byte[] bytes = chunk.bytes();
+        boolean endOfMessage = chunk.endOfFrame() && finalFrame;
+        byte[] bytes = compressed ? compression.inflate(chunk.bytes(), endOfMessage, maxMessageSize - size)
+                : chunk.bytes();
         // tag::utf8-fail-fast[]
         if (messageType == Opcode.TEXT) {
             // RFC 6455 §8.1: fail as soon as the text cannot be valid, not when the message ends.
@@ -79,7 +94,7 @@ final class MessageAssembler {
         }
         // end::utf8-fail-fast[]
         append(bytes);
-        if (!chunk.endOfFrame() || !finalFrame) {
+        if (!endOfMessage) {
             return null;
         }
         return finishMessage();
@@ -115,6 +130,7 @@ final class MessageAssembler {
             message = new Event.BinaryMessage(Payload.of(buffer, 0, size));
         }
         messageType = null;
+        compressed = false;
         size = 0;
         if (buffer.length > 64 * 1024) {
             buffer = new byte[0]; // do not hold on to a large message's memory between messages

@@ -97,6 +97,6 @@ public final class ServerOpening {
         ByteBuffer firstFrames = bytesAfterRequest;
         bytesAfterRequest = null;
         return Connection.afterOpening(Role.SERVER, limits, MaskingKeySource.fixed(0), accepted.subprotocol(),
-                firstFrames);
+                accepted.deflate(), firstFrames);
     }
 }

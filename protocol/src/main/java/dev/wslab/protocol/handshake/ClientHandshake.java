@@ -1,5 +1,10 @@
 package dev.wslab.protocol.handshake;
 
+import dev.wslab.protocol.deflate.AgreedDeflate;
+import dev.wslab.protocol.deflate.PerMessageDeflate;
+import dev.wslab.protocol.extension.Extension;
+import dev.wslab.protocol.extension.ExtensionHeaderParser;
+import dev.wslab.protocol.extension.ParsedExtensions;
 import dev.wslab.protocol.http.HttpHeaders;
 import dev.wslab.protocol.http.HttpRequest;
 import dev.wslab.protocol.http.HttpResponse;
@@ -21,7 +26,8 @@ import static dev.wslab.protocol.http.HttpSyntax.quote;
  *
  * <p>It touches no socket and reads no bytes: {@link dev.wslab.protocol.connection.ClientOpening} sends
  * {@link #request()}, reads the response head, and passes it to {@link #validate}.
- * This client offers no extensions, so any extension in the response fails the handshake.
+ * The one extension it may offer is permessage-deflate, when the options ask for it; an extension in the
+ * response that was not offered fails the handshake.
  */
 public final class ClientHandshake {
 
@@ -72,6 +78,9 @@ public final class ClientHandshake {
         if (!options.subprotocols().isEmpty()) {
             String offered = String.join(", ", options.subprotocols());
             headers = headers.with(WebSocketHeaders.SEC_WEBSOCKET_PROTOCOL, offered);
+        }
+        if (options.deflate().isPresent()) {
+            headers = headers.with(WebSocketHeaders.SEC_WEBSOCKET_EXTENSIONS, deflateOffer().toHeaderValue());
         }
         headers = headers.withAll(options.extraHeaders());
         return new HttpRequest("GET", uri.resourceName(), HttpVersion.HTTP_1_1, headers);
@@ -128,18 +137,53 @@ public final class ClientHandshake {
         }
         // end::accept-check[]
         List<String> extensions = headers.all(WebSocketHeaders.SEC_WEBSOCKET_EXTENSIONS);
-        if (!extensions.isEmpty()) {
+        if (!extensions.isEmpty() && options.deflate().isEmpty()) {
             return failure(HandshakeFailure.Kind.UNEXPECTED_EXTENSION, response,
                     HeaderValues.describe(extensions) + ", but none were offered");
         }
-        return checkSubprotocol(response);
+        if (extensions.isEmpty()) {
+            return checkSubprotocol(response, Optional.empty()); // the server declined compression, as it may
+        }
+        return checkDeflate(response, extensions);
+    }
+
+    /** Returns the permessage-deflate offer this client makes; only when its options ask for compression. */
+    private Extension deflateOffer() {
+        return PerMessageDeflate.offer(options.deflate().orElseThrow());
+    }
+
+    /** §4.1 step 5 and RFC 7692 §7: one element, permessage-deflate, with parameters the client can accept. */
+    private ClientHandshakeResult checkDeflate(HttpResponse response, List<String> extensions) {
+        List<Extension> elements;
+        switch (ExtensionHeaderParser.parse(extensions)) {
+            case ParsedExtensions.Malformed malformed -> {
+                return failure(HandshakeFailure.Kind.INVALID_EXTENSION_RESPONSE, response,
+                        malformed.problem() + " (RFC 6455 §9.1)");
+            }
+            case ParsedExtensions.Parsed parsed -> elements = parsed.extensions();
+        }
+        if (elements.stream().anyMatch(element -> !element.name().equals(PerMessageDeflate.NAME))) {
+            return failure(HandshakeFailure.Kind.UNEXPECTED_EXTENSION, response,
+                    HeaderValues.describe(extensions) + ", but only " + PerMessageDeflate.NAME + " was offered");
+        }
+        if (elements.size() > 1) {
+            return failure(HandshakeFailure.Kind.INVALID_EXTENSION_RESPONSE, response, elements.size()
+                    + " permessage-deflate elements, one offer was made; a response names each extension it accepts"
+                    + " once (RFC 7692 §7)");
+        }
+        return switch (PerMessageDeflate.check(elements.get(0), deflateOffer())) {
+            case PerMessageDeflate.ClientCheck.Refused refused ->
+                    failure(HandshakeFailure.Kind.INVALID_EXTENSION_RESPONSE, response, refused.problem());
+            case PerMessageDeflate.ClientCheck.Agreed agreed -> checkSubprotocol(response,
+                    Optional.of(new AgreedDeflate(agreed.agreement(), options.deflate().orElseThrow())));
+        };
     }
 
     /** §4.1 step 6 and §4.2.2: no header, or exactly one of the offered subprotocols, compared exactly. */
-    private ClientHandshakeResult checkSubprotocol(HttpResponse response) {
+    private ClientHandshakeResult checkSubprotocol(HttpResponse response, Optional<AgreedDeflate> deflate) {
         List<String> selected = response.headers().all(WebSocketHeaders.SEC_WEBSOCKET_PROTOCOL);
         if (selected.isEmpty()) {
-            return new ClientHandshakeResult.Accepted(Optional.empty(), response);
+            return new ClientHandshakeResult.Accepted(Optional.empty(), response, deflate);
         }
         String offered = options.subprotocols().isEmpty() ? "none were offered"
                 : "offered " + String.join(", ", options.subprotocols());
@@ -147,7 +191,7 @@ public final class ClientHandshake {
             return failure(HandshakeFailure.Kind.UNEXPECTED_SUBPROTOCOL, response,
                     HeaderValues.describe(selected) + ", " + offered);
         }
-        return new ClientHandshakeResult.Accepted(Optional.of(selected.get(0)), response);
+        return new ClientHandshakeResult.Accepted(Optional.of(selected.get(0)), response, deflate);
     }
 
     private static HandshakeFailure failure(HandshakeFailure.Kind kind, HttpResponse response, String detail) {

@@ -1,5 +1,6 @@
 package dev.wslab.protocol.handshake;
 
+import dev.wslab.protocol.deflate.DeflateOptions;
 import dev.wslab.protocol.http.HttpField;
 import dev.wslab.protocol.http.HttpHeaders;
 import dev.wslab.protocol.http.HttpSyntax;
@@ -12,19 +13,22 @@ import java.util.Set;
 
 /**
  * ClientHandshakeOptions holds what a client may add to its opening handshake (RFC 6455 §4.1): the
- * subprotocols it offers, an {@code Origin}, and other header fields such as {@code Authorization}.
+ * subprotocols it offers, an {@code Origin}, other header fields such as {@code Authorization}, and
+ * whether it offers permessage-deflate (RFC 7692).
  *
  * @param subprotocols the subprotocols offered, most preferred first; tokens, all different (§4.1 item 10)
  * @param origin the {@code Origin} to send, if any; browsers always send one, other clients MAY (§4.1 item 8)
  * @param extraHeaders more header fields, sent after the handshake's own; they may not replace them
+ * @param deflate how to compress if the server accepts permessage-deflate; empty: it is not offered
  * @throws IllegalArgumentException when a subprotocol is not a token or is repeated, or an extra header
  *     would replace or contradict a field the handshake sets itself
  */
-public record ClientHandshakeOptions(List<String> subprotocols, Optional<String> origin, HttpHeaders extraHeaders) {
+public record ClientHandshakeOptions(List<String> subprotocols, Optional<String> origin, HttpHeaders extraHeaders,
+                                     Optional<DeflateOptions> deflate) {
 
-    /** No subprotocols, no Origin, no extra headers. */
+    /** No subprotocols, no Origin, no extra headers, no compression. */
     public static final ClientHandshakeOptions NONE =
-            new ClientHandshakeOptions(List.of(), Optional.empty(), HttpHeaders.empty());
+            new ClientHandshakeOptions(List.of(), Optional.empty(), HttpHeaders.empty(), Optional.empty());
 
     /** Names the handshake sets itself; an extra header of that name would break it. */
     private static final List<String> RESERVED = List.of(WebSocketHeaders.HOST, WebSocketHeaders.UPGRADE,
@@ -34,6 +38,7 @@ public record ClientHandshakeOptions(List<String> subprotocols, Optional<String>
         subprotocols = List.copyOf(subprotocols);
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(extraHeaders, "extraHeaders");
+        Objects.requireNonNull(deflate, "deflate");
         Set<String> seen = new HashSet<>();
         for (String subprotocol : subprotocols) {
             if (!HttpSyntax.isToken(subprotocol)) {
@@ -58,16 +63,21 @@ public record ClientHandshakeOptions(List<String> subprotocols, Optional<String>
 
     /** Returns a copy offering {@code subprotocols}, most preferred first. */
     public ClientHandshakeOptions withSubprotocols(String... subprotocols) {
-        return new ClientHandshakeOptions(List.of(subprotocols), origin, extraHeaders);
+        return new ClientHandshakeOptions(List.of(subprotocols), origin, extraHeaders, deflate);
     }
 
     /** Returns a copy that sends {@code Origin: origin}. */
     public ClientHandshakeOptions withOrigin(String origin) {
-        return new ClientHandshakeOptions(subprotocols, Optional.of(origin), extraHeaders);
+        return new ClientHandshakeOptions(subprotocols, Optional.of(origin), extraHeaders, deflate);
     }
 
     /** Returns a copy that also sends the header field {@code name: value}, e.g. {@code Authorization}. */
     public ClientHandshakeOptions withHeader(String name, String value) {
-        return new ClientHandshakeOptions(subprotocols, origin, extraHeaders.with(name, value));
+        return new ClientHandshakeOptions(subprotocols, origin, extraHeaders.with(name, value), deflate);
+    }
+
+    /** Returns a copy that offers permessage-deflate and, if the server accepts, compresses with {@code options}. */
+    public ClientHandshakeOptions withDeflate(DeflateOptions options) {
+        return new ClientHandshakeOptions(subprotocols, origin, extraHeaders, Optional.of(options));
     }
 }

@@ -27,8 +27,13 @@ public record HandshakeFailure(Kind kind, String detail, Optional<HttpResponse> 
         INVALID_CONNECTION("the Connection header lacks the \"Upgrade\" token"),
         /** {@code Sec-WebSocket-Accept} is missing or does not match the key sent (§4.1 step 4). */
         INVALID_ACCEPT("Sec-WebSocket-Accept does not match the key sent"),
-        /** The server named an extension, but the client offered none (§4.1 step 5). */
+        /** The server named an extension, but the client offered none, or another one (§4.1 step 5). */
         UNEXPECTED_EXTENSION("the server selected an extension that was not offered"),
+        /**
+         * The server's {@code Sec-WebSocket-Extensions} breaks the §9.1 grammar, names more than one element, or
+         * accepts permessage-deflate with parameters the client MUST refuse (RFC 7692 §7); the detail names which.
+         */
+        INVALID_EXTENSION_RESPONSE("the server's answer to the permessage-deflate offer must be refused", "RFC 7692 §7"),
         /** The server named a subprotocol the client did not offer, or more than one (§4.1 step 6). */
         UNEXPECTED_SUBPROTOCOL("the server selected a subprotocol that was not offered"),
         /** The bytes the server sent are not a valid HTTP/1.1 response head (§4.1: the client MUST fail). */
@@ -37,14 +42,25 @@ public record HandshakeFailure(Kind kind, String detail, Optional<HttpResponse> 
         CLOSED_BEFORE_RESPONSE("the server closed the connection before answering the handshake");
 
         private final String description;
+        private final String citation;
 
         Kind(String description) {
+            this(description, "RFC 6455 §4.1");
+        }
+
+        Kind(String description, String citation) {
             this.description = description;
+            this.citation = citation;
         }
 
         /** Returns what was wrong, in plain words. */
         public String description() {
             return description;
+        }
+
+        /** Returns the RFC and section the check rests on, e.g. {@code "RFC 6455 §4.1"}. */
+        public String citation() {
+            return citation;
         }
     }
 
@@ -66,6 +82,6 @@ public record HandshakeFailure(Kind kind, String detail, Optional<HttpResponse> 
 
     /** Returns a one-line explanation: what was wrong, what was seen, and the RFC section. */
     public String message() {
-        return kind.description() + (detail.isEmpty() ? "" : " (" + detail + ")") + " [RFC 6455 §4.1]";
+        return kind.description() + (detail.isEmpty() ? "" : " (" + detail + ")") + " [" + kind.citation() + "]";
     }
 }

@@ -1,5 +1,11 @@
 package dev.wslab.protocol.handshake;
 
+import dev.wslab.protocol.deflate.AgreedDeflate;
+import dev.wslab.protocol.deflate.DeflateOptions;
+import dev.wslab.protocol.deflate.PerMessageDeflate;
+import dev.wslab.protocol.extension.Extension;
+import dev.wslab.protocol.extension.ExtensionHeaderParser;
+import dev.wslab.protocol.extension.ParsedExtensions;
 import dev.wslab.protocol.http.HttpHeaders;
 import dev.wslab.protocol.http.HttpRequest;
 import dev.wslab.protocol.http.HttpResponse;
@@ -21,15 +27,30 @@ import static dev.wslab.protocol.http.HttpSyntax.quote;
  * key, so that a client speaking another version learns which one to use (426 with
  * {@code Sec-WebSocket-Version: 13}) rather than a bare 400 about a key its version may name differently.
  *
- * <p>No extension is supported: a {@code Sec-WebSocket-Extensions} offer is ignored and never answered,
+ * <p>The one extension it can speak is permessage-deflate (RFC 7692), and only when turned on with
+ * {@link #withDeflate}: then the first offer it can honour is accepted and named in the response. Invalid
+ * offers, and a {@code Sec-WebSocket-Extensions} header that breaks the §9.1 grammar, are declined, never
+ * refused: the handshake goes on without compression. Otherwise every offer is ignored and never answered,
  * which §4.2.2 allows. The {@code Origin} is handed to the caller, not judged.
  */
 public final class ServerHandshake {
 
     private final SubprotocolSelector selector;
+    /** How this server compresses when a client offers permessage-deflate; empty: it never accepts it. */
+    private final Optional<DeflateOptions> deflate;
+
+    private ServerHandshake(SubprotocolSelector selector, Optional<DeflateOptions> deflate) {
+        this.selector = Objects.requireNonNull(selector, "selector");
+        this.deflate = Objects.requireNonNull(deflate, "deflate");
+    }
 
     private ServerHandshake(SubprotocolSelector selector) {
-        this.selector = Objects.requireNonNull(selector, "selector");
+        this(selector, Optional.empty());
+    }
+
+    /** Returns a copy that accepts permessage-deflate when a client offers it, and compresses with {@code options}. */
+    public ServerHandshake withDeflate(DeflateOptions options) {
+        return new ServerHandshake(selector, Optional.of(options));
     }
 
     /** Returns a server handshake that speaks no subprotocol. */
@@ -120,7 +141,27 @@ public final class ServerHandshake {
             throw new IllegalStateException("the subprotocol selector picked " + quote(selected.get())
                     + ", which the client did not offer (offered: " + offered + "); RFC 6455 §4.2.2 forbids it");
         }
-        return new ServerHandshakeResult.Accepted(request, resourceName, selected, acceptResponse(key, selected));
+        Optional<AgreedDeflate> agreed = deflate.flatMap(options -> answerDeflate(headers, options));
+        HttpResponse response = acceptResponse(key, selected);
+        if (agreed.isPresent()) {
+            Extension accepted = agreed.get().agreement().toResponse();
+            response = HttpResponse.of(101, response.headers().with(WebSocketHeaders.SEC_WEBSOCKET_EXTENSIONS,
+                    accepted.toHeaderValue()));
+        }
+        return new ServerHandshakeResult.Accepted(request, resourceName, selected, response, agreed);
+    }
+
+    /**
+     * RFC 7692 §5: accepts the first permessage-deflate offer this server can honour, from every
+     * {@code Sec-WebSocket-Extensions} line. A header that breaks the §9.1 grammar is declined as a whole: the
+     * connection goes on uncompressed (RFC 7692 §7 asks to decline an invalid offer, not to refuse the handshake).
+     */
+    private static Optional<AgreedDeflate> answerDeflate(HttpHeaders headers, DeflateOptions options) {
+        return switch (ExtensionHeaderParser.parse(headers.all(WebSocketHeaders.SEC_WEBSOCKET_EXTENSIONS))) {
+            case ParsedExtensions.Malformed malformed -> Optional.empty();
+            case ParsedExtensions.Parsed parsed -> PerMessageDeflate.answer(parsed.extensions(), options).agreement()
+                    .map(agreement -> new AgreedDeflate(agreement, options));
+        };
     }
 
     // tag::accept-response[]

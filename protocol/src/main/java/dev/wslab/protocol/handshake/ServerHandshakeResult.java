@@ -1,5 +1,6 @@
 package dev.wslab.protocol.handshake;
 
+import dev.wslab.protocol.deflate.AgreedDeflate;
 import dev.wslab.protocol.http.HttpRequest;
 import dev.wslab.protocol.http.HttpResponse;
 
@@ -23,15 +24,22 @@ public sealed interface ServerHandshakeResult permits ServerHandshakeResult.Acce
      * @param resourceName the path and query the client asked for, e.g. {@code /chat?room=1} (§3)
      * @param subprotocol the subprotocol selected, always one the client offered; empty for none
      * @param response the 101 Switching Protocols response to send
+     * @param deflate permessage-deflate as agreed, when the server accepted an offer of it; empty for none
      */
-    record Accepted(HttpRequest request, String resourceName, Optional<String> subprotocol, HttpResponse response)
-            implements ServerHandshakeResult {
+    record Accepted(HttpRequest request, String resourceName, Optional<String> subprotocol, HttpResponse response,
+                    Optional<AgreedDeflate> deflate) implements ServerHandshakeResult {
 
         public Accepted {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(resourceName, "resourceName");
             Objects.requireNonNull(subprotocol, "subprotocol");
             Objects.requireNonNull(response, "response");
+            Objects.requireNonNull(deflate, "deflate");
+        }
+
+        /** An acceptance without compression. */
+        public Accepted(HttpRequest request, String resourceName, Optional<String> subprotocol, HttpResponse response) {
+            this(request, resourceName, subprotocol, response, Optional.empty());
         }
 
         /**
