@@ -9,7 +9,6 @@ import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.deflate.AgreedDeflate;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameDecoder;
-import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.FrameHeader;
 import dev.wslab.protocol.frame.FramePart;
 import dev.wslab.protocol.frame.MaskingKeySource;
@@ -48,12 +47,11 @@ import java.util.Optional;
 public final class Connection {
 
     private final Role role;
-    private final MaskingKeySource maskingKeys;
+    private final FrameSender sender;
     private final FrameDecoder decoder = new FrameDecoder();
     private final Compression compression;
     private final MessageAssembler assembler;
     private final List<Event> events = new ArrayList<>();
-    private final ByteArrayOutputStream outgoing = new ByteArrayOutputStream();
 
     private ConnectionState state;
     /** The opcode of the frame whose payload is arriving. */
@@ -68,16 +66,15 @@ public final class Connection {
 
     private Connection(Role role, Limits limits, MaskingKeySource maskingKeys, Optional<AgreedDeflate> deflate) {
         this.role = Objects.requireNonNull(role, "role");
-        this.maskingKeys = Objects.requireNonNull(maskingKeys, "maskingKeys");
+        this.sender = new FrameSender(role, maskingKeys);
         this.compression = new Compression(role, deflate);
         this.assembler = new MessageAssembler(Objects.requireNonNull(limits, "limits").maxMessageSize(), compression);
         this.state = ConnectionState.OPEN;
     }
 
     /**
-     * Returns a connection whose opening handshake was already done by the caller, e.g. to judge frames
-     * alone: it starts {@link ConnectionState#OPEN} and reports no {@link Event.Opened}. A client's frames
-     * are masked with keys from {@code maskingKeys}.
+     * Returns a connection whose opening handshake the caller did, e.g. to judge frames alone: OPEN, with no
+     * {@link Event.Opened}. A client's frames are masked with keys from {@code maskingKeys}.
      */
     public static Connection open(Role role, Limits limits, MaskingKeySource maskingKeys) {
         return new Connection(role, limits, maskingKeys, Optional.empty());
@@ -90,14 +87,11 @@ public final class Connection {
 
     /**
      * Returns the connection that {@link ClientOpening} or {@link ServerOpening} just opened: it reports
-     * {@link Event.Opened} first, then the events of {@code bytesAfterHead}, the peer's first frames that
-     * came in the same read as the end of the handshake head. It {@linkplain #holdViolations() holds} a
-     * violation from the start, so that a message that came with the handshake, before a broken frame, can
-     * be answered before the failing Close, as one that came later can.
+     * {@link Event.Opened}, then the events of {@code bytesAfterHead}, the peer's frames that came with the
+     * end of the head. It {@linkplain #holdViolations() holds} violations from the start, as a session does.
      */
-    static Connection afterOpening(Role role, Limits limits, MaskingKeySource maskingKeys,
-                                   Optional<String> subprotocol, Optional<AgreedDeflate> deflate,
-                                   ByteBuffer bytesAfterHead) {
+    static Connection afterOpening(Role role, Limits limits, MaskingKeySource maskingKeys, Optional<String> subprotocol,
+                                   Optional<AgreedDeflate> deflate, ByteBuffer bytesAfterHead) {
         Connection connection = new Connection(role, limits, maskingKeys, deflate);
         connection.holdViolations();
         connection.events.add(new Event.Opened(subprotocol));
@@ -114,8 +108,6 @@ public final class Connection {
     public ConnectionState state() {
         return state;
     }
-
-    // ---------------------------------------------------------------- bytes from the network
 
     /**
      * Takes bytes read from the network, all of them. Afterwards, take the events and the outgoing bytes.
@@ -135,10 +127,8 @@ public final class Connection {
     }
 
     /**
-     * Takes one part of a frame that the caller decoded itself with a {@link FrameDecoder}, for a caller
-     * that also looks at the frames (the conformance suite logs every frame it judges). Use either this
-     * or {@link #receive(ByteBuffer)} on a connection, never both. Parts that arrive after the connection
-     * is {@link ConnectionState#CLOSED} are ignored, as bytes are.
+     * Takes one part of a frame the caller decoded with a {@link FrameDecoder}, to look at the frames too
+     * (the conformance suite logs each one). Use this or {@link #receive(ByteBuffer)}, never both.
      */
     public void receive(FramePart part) {
         if (state == ConnectionState.CLOSED || heldViolation != null) {
@@ -233,7 +223,7 @@ public final class Connection {
             // RFC 6455 §5.5.2: "Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in
             // response ... with identical Application data". Not after our Close (§5.5.1).
             if (state == ConnectionState.OPEN) {
-                sendFrame(Frame.pong(payload));
+                sender.send(Frame.pong(payload));
             }
         } else if (opcode == Opcode.PONG) {
             events.add(new Event.PongReceived(payload));
@@ -256,34 +246,32 @@ public final class Connection {
     }
     // end::close-reply[]
 
-    // ---------------------------------------------------------------- commands from the application
-
     /** Sends a text message in one frame. */
     public void sendText(String text) {
         requireOpen("send a text message");
-        sendFrame(compression.dataFrame(Opcode.TEXT, Payload.utf8(text)));
+        sender.send(compression.dataFrame(Opcode.TEXT, Payload.utf8(text)));
     }
 
     /** Sends a binary message in one frame. */
     public void sendBinary(Payload data) {
         requireOpen("send a binary message");
-        sendFrame(compression.dataFrame(Opcode.BINARY, data));
+        sender.send(compression.dataFrame(Opcode.BINARY, data));
     }
 
     // tag::send-ping[]
     /** Sends a Ping; the peer must answer with a Pong carrying the same payload (at most 125 bytes). */
     public void sendPing(Payload payload) {
         requireOpen("send a Ping");
-        requireControlPayload(payload);
-        sendFrame(Frame.ping(payload));
+        FrameSender.requireControlPayload(payload);
+        sender.send(Frame.ping(payload));
     }
     // end::send-ping[]
 
     /** Sends an unsolicited Pong, a one-way heartbeat (§5.5.3). */
     public void sendPong(Payload payload) {
         requireOpen("send a Pong");
-        requireControlPayload(payload);
-        sendFrame(Frame.pong(payload));
+        FrameSender.requireControlPayload(payload);
+        sender.send(Frame.pong(payload));
     }
 
     // tag::close-start[]
@@ -303,9 +291,8 @@ public final class Connection {
     // end::close-start[]
 
     /**
-     * Fails the connection (§7.1.7) for a reason of the application's own, e.g. 1008 or 1011: sends a
-     * Close frame if none was sent and goes straight to {@link ConnectionState#CLOSED} without waiting
-     * for the peer's reply.
+     * Fails the connection (§7.1.7) for a reason of the application's, e.g. 1008 or 1011: sends a Close if
+     * none was sent and enters {@link ConnectionState#CLOSED} without waiting for the peer's.
      */
     public void fail(CloseStatus status) {
         heldViolation = null;
@@ -317,8 +304,6 @@ public final class Connection {
         }
     }
 
-    // ---------------------------------------------------------------- output to the application and the network
-
     /** Returns the events since the last call, oldest first. */
     public List<Event> takeEvents() {
         List<Event> taken = List.copyOf(events);
@@ -328,12 +313,8 @@ public final class Connection {
 
     /** Returns the bytes to write to the network since the last call; empty when there are none. */
     public byte[] takeOutgoingBytes() {
-        byte[] bytes = outgoing.toByteArray();
-        outgoing.reset();
-        return bytes;
+        return sender.takeBytes();
     }
-
-    // ---------------------------------------------------------------- the closing handshake and failing
 
     // tag::fail-connection[]
     private void failConnection(Violation violation) {
@@ -355,12 +336,10 @@ public final class Connection {
     // end::fail-connection[]
 
     /**
-     * Lets the application answer the messages that arrived before a violation of the peer's: from now on
-     * a violation while OPEN stops reading and is reported at once ({@link Event.Failed}), but the Close
-     * frame that fails the connection, and CLOSED, wait for {@link #failHeldViolation()} (or {@link #close},
-     * or the end of the transport). Until then the connection stays OPEN for sending. RFC 6455 §7.1.7 asks
-     * that no more data from the peer be processed, which holds; nothing in it forbids the answer to an
-     * earlier, valid message from going out before the Close.
+     * Lets the application answer the messages that came before a peer's violation: from now on a violation
+     * while OPEN stops reading and is reported at once ({@link Event.Failed}), but its Close, and CLOSED, wait
+     * for {@link #failHeldViolation()}, {@link #close} or the end of the transport. §7.1.7 forbids processing
+     * more of the peer's data, not answering an earlier, valid message before the Close.
      */
     public void holdViolations() {
         holdViolations = true;
@@ -377,7 +356,7 @@ public final class Connection {
 
     // tag::send-close[]
     private void sendClose(CloseStatus status) {
-        sendFrame(Frame.close(status));
+        sender.send(Frame.close(status));
         closeSent = status;
         if (state == ConnectionState.OPEN) {
             state = ConnectionState.CLOSING;
@@ -395,29 +374,10 @@ public final class Connection {
     }
     // end::enter-closed[]
 
-    // ---------------------------------------------------------------- sending frames
-
-    // tag::mask-by-role[]
-    private void sendFrame(Frame frame) {
-        // RFC 6455 §5.3: a client masks every frame with a fresh, unpredictable key; a server never masks.
-        Frame onTheWire = role.masksFrames() ? frame.maskedWith(maskingKeys.nextKey()) : frame;
-        outgoing.writeBytes(FrameEncoder.encode(onTheWire));
-    }
-    // end::mask-by-role[]
-
     private void requireOpen(String action) {
         if (state != ConnectionState.OPEN) {
             throw new IllegalStateException("cannot " + action + " in state " + state
                     + (closeSent != null ? ": a Close frame was already sent (RFC 6455 §5.5.1)" : ""));
         }
     }
-
-    // tag::control-payload[]
-    private static void requireControlPayload(Payload payload) {
-        if (payload.length() > FrameHeader.MAX_7_BIT_LENGTH) {
-            throw new IllegalArgumentException("a control frame's payload is at most 125 bytes (RFC 6455 §5.5), got "
-                    + payload.length());
-        }
-    }
-    // end::control-payload[]
 }
