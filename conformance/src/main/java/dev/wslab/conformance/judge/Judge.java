@@ -10,6 +10,8 @@ import dev.wslab.conformance.Expectation.WithoutCode;
 import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.wire.Observation;
+import dev.wslab.conformance.wire.Observation.SuiteClose;
+import dev.wslab.conformance.wire.Observation.Tcp;
 import dev.wslab.conformance.wire.WireLog;
 import dev.wslab.protocol.Violation;
 import dev.wslab.protocol.close.CloseStatus;
@@ -30,14 +32,14 @@ public final class Judge {
     /**
      * Judges one case: the server's behaviour (the events it sent) and how the connection ended.
      *
-     * @param suiteHadToClose whether the server did not end the connection by the deadline, so the suite did
+     * @param deadline whether the connection ended in time, or the suite had to close it at the deadline
      */
-    public static CaseResult judge(ConformanceCase testCase, Observation seen, boolean suiteHadToClose,
+    public static CaseResult judge(ConformanceCase testCase, Observation seen, Deadline deadline,
                                    List<WireLog.Entry> wireLog, Duration duration) {
         Expectation expected = testCase.expectation();
         Finding behavior = behavior(expected, seen);
-        Finding close = close(testCase, seen, suiteHadToClose);
-        if (!expected.informational() && serverKeptOpen(expected.close(), suiteHadToClose)
+        Finding close = close(testCase, seen, deadline);
+        if (!expected.informational() && serverKeptOpen(expected.close(), deadline)
                 && expected.close().ifServerWaits() == IfServerWaits.BEHAVIOR_FAILS_TOO && behavior.verdict() != Verdict.FAILED) {
             behavior = Finding.of(Reasons.WENT_ON_WITH_INVALID_UTF8, "the server went on with a message it MUST reject ("
                     + behavior.observed() + ")");
@@ -107,17 +109,17 @@ public final class Judge {
     // ---------------------------------------------------------------- how the connection ended
 
     /** Judges how the connection ended: who closed it, in time or not, and with which Close frame. */
-    static Finding close(ConformanceCase testCase, Observation seen, boolean suiteHadToClose) {
+    static Finding close(ConformanceCase testCase, Observation seen, Deadline deadline) {
         CloseExpectation close = testCase.expectation().close();
         if (testCase.expectation().informational()) {
-            return Finding.informational("closed " + describeClose(seen, suiteHadToClose));
+            return Finding.informational("closed " + describeClose(seen, deadline));
         }
-        if (serverKeptOpen(close, suiteHadToClose)) {
+        if (serverKeptOpen(close, deadline)) {
             return Finding.of(close.ending() == Ending.CLOSING_HANDSHAKE ? Reasons.CLOSE_NOT_ANSWERED : Reasons.DID_NOT_FAIL,
                     "expected the server to close the connection (with " + codes(close) + ") within "
                             + millis(testCase.deadline()) + "; it did not, so the suite closed it");
         }
-        if (suiteHadToClose) {
+        if (deadline == Deadline.SUITE_CLOSED_AT_DEADLINE) {
             // The server was allowed to wait; a Close it sends now only answers the suite's own.
             return Finding.ok("the server waited, as it may; the suite closed the connection at the deadline");
         }
@@ -125,19 +127,19 @@ public final class Judge {
             return Finding.of(Reasons.TCP_LEFT_OPEN, "after the closing handshake the server kept the TCP connection open");
         }
         if (seen.closeReceived().isPresent()) {
-            return closeFrame(close, seen.closeReceived().get(), seen.closeSent());
+            return closeFrame(close, seen.closeReceived().get(), seen.suiteClose());
         }
-        return noCloseFrame(close, seen.tcpClosed());
+        return noCloseFrame(close, seen.tcp());
     }
 
     /** Whether the server had to end the connection by the deadline, and the suite had to instead. */
-    private static boolean serverKeptOpen(CloseExpectation close, boolean suiteHadToClose) {
-        return suiteHadToClose && close.closer() == Closer.SERVER;
+    private static boolean serverKeptOpen(CloseExpectation close, Deadline deadline) {
+        return deadline == Deadline.SUITE_CLOSED_AT_DEADLINE && close.closer() == Closer.SERVER;
     }
 
     /** Judges the server's Close frame: whether the handshake completed, and its status code. */
-    private static Finding closeFrame(CloseExpectation close, CloseStatus status, boolean closeSent) {
-        if (close.ending() == Ending.CLOSING_HANDSHAKE && !closeSent) {
+    private static Finding closeFrame(CloseExpectation close, CloseStatus status, SuiteClose suiteClose) {
+        if (close.ending() == Ending.CLOSING_HANDSHAKE && suiteClose == SuiteClose.NOT_SENT) {
             return Finding.of(Reasons.TCP_CLOSED_BEFORE_HANDSHAKE, "the closing handshake did not complete");
         }
         if (status.equals(CloseStatus.NO_STATUS)) {
@@ -154,12 +156,12 @@ public final class Judge {
     }
 
     /** Judges a connection that ended without a Close frame from the server. */
-    private static Finding noCloseFrame(CloseExpectation close, boolean tcpClosed) {
+    private static Finding noCloseFrame(CloseExpectation close, Tcp tcp) {
         if (close.ending() == Ending.CLOSING_HANDSHAKE) {
-            return Finding.of(Reasons.CLOSE_NOT_ANSWERED, "the server " + (tcpClosed ? "closed TCP" : "stopped")
+            return Finding.of(Reasons.CLOSE_NOT_ANSWERED, "the server " + (tcp == Tcp.CLOSED ? "closed TCP" : "stopped")
                     + " without a Close frame: the closing handshake did not complete (1006)");
         }
-        if (!tcpClosed) {
+        if (tcp == Tcp.OPEN) {
             return Finding.ok("the suite closed the connection");
         }
         return close.withoutCode() == WithoutCode.AS_GOOD
@@ -180,9 +182,9 @@ public final class Judge {
         return "[" + listed + (more > 0 ? ", and " + more + " more" : "") + "]";
     }
 
-    private static String describeClose(Observation seen, boolean suiteHadToClose) {
+    private static String describeClose(Observation seen, Deadline deadline) {
         String how = seen.closeReceived().map(status -> "with " + status).orElse("without a Close frame");
-        return how + (suiteHadToClose ? " (by the suite, at the deadline)" : "");
+        return how + (deadline == Deadline.SUITE_CLOSED_AT_DEADLINE ? " (by the suite, at the deadline)" : "");
     }
 
     private static String codes(CloseExpectation close) {

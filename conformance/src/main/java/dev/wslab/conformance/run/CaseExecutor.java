@@ -7,11 +7,12 @@ import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.Step;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.conformance.judge.Deadline;
 import dev.wslab.conformance.judge.Finding;
 import dev.wslab.conformance.judge.HandshakeJudge;
-import dev.wslab.conformance.wire.HandshakeProbe;
 import dev.wslab.conformance.judge.Judge;
 import dev.wslab.conformance.wire.HandshakeFailedException;
+import dev.wslab.conformance.wire.HandshakeProbe;
 import dev.wslab.conformance.wire.Observation;
 import dev.wslab.conformance.wire.Target;
 import dev.wslab.conformance.wire.WireConnection;
@@ -51,15 +52,15 @@ public final class CaseExecutor {
             log.note("could not open the connection: " + e.getMessage());
             return failedToStart(testCase, log, e.getMessage());
         }
-        boolean suiteHadToClose;
+        Deadline deadline;
         try (wire) {
             sendSteps(testCase, wire, log, target);
-            suiteHadToClose = awaitEnd(testCase, wire, log);
+            deadline = awaitEnd(testCase, wire, log);
         } catch (IOException e) {
             log.note("closing: " + e.getMessage());
-            suiteHadToClose = false;
+            deadline = Deadline.ENDED_IN_TIME;
         }
-        return Judge.judge(testCase, wire.observation(), suiteHadToClose, log.entries(), log.elapsed());
+        return Judge.judge(testCase, wire.observation(), deadline, log.entries(), log.elapsed());
     }
 
     /** Runs a case about the opening handshake: judge the answer, then, if accepted, the frames and the close. */
@@ -85,7 +86,8 @@ public final class CaseExecutor {
         } catch (IOException e) {
             log.note("closing: " + e.getMessage());
         }
-        CaseResult frames = Judge.judge(testCase, wire.observation(), false, log.entries(), log.elapsed());
+        CaseResult frames = Judge.judge(testCase, wire.observation(), Deadline.ENDED_IN_TIME, log.entries(),
+                log.elapsed());
         if (judgement.verdict() == Verdict.OK) {
             return frames;
         }
@@ -201,11 +203,11 @@ public final class CaseExecutor {
         }
     }
 
-    /** Waits for the server's reaction and closes; returns whether the suite had to close for the server. */
-    private static boolean awaitEnd(ConformanceCase testCase, WireConnection wire, WireLog log)
+    /** Waits for the server's reaction and closes; tells whether the suite had to close for the server. */
+    private static Deadline awaitEnd(ConformanceCase testCase, WireConnection wire, WireLog log)
             throws InterruptedException, IOException {
         Expectation expected = testCase.expectation();
-        switch (expected.afterSteps()) {
+        return switch (expected.afterSteps()) {
             case CLOSE_NORMALLY -> {
                 long wanted = expected.events().stream().filter(e -> !(e instanceof Observed.Marker)).count();
                 wire.awaitEvents((int) wanted, testCase.deadline());
@@ -216,26 +218,25 @@ public final class CaseExecutor {
                 }
                 wire.awaitClose(CLOSE_TIMEOUT);
                 awaitTcpClose(wire, log);
-                return false;
+                yield Deadline.ENDED_IN_TIME;
             }
             case WAIT_FOR_SERVER_TO_CLOSE -> {
                 if (wire.awaitTcpClosed(testCase.deadline())) {
-                    return false;
+                    yield Deadline.ENDED_IN_TIME;
                 }
                 if (wire.observation().closeReceived().isPresent()) {
                     // The server sent its Close and the suite answered: give it time to close TCP.
                     awaitTcpClose(wire, log);
-                    return false;
+                    yield Deadline.ENDED_IN_TIME;
                 }
                 log.note("the server did not close the connection within " + testCase.deadline().toMillis()
                         + " ms; the suite fails it (1001)");
                 if (!wire.observation().closeSent()) {
                     wire.send(Frame.close(CloseStatus.of(CloseCode.GOING_AWAY)));
                 }
-                return true;
+                yield Deadline.SUITE_CLOSED_AT_DEADLINE;
             }
-        }
-        throw new IllegalStateException("unknown " + expected.afterSteps());
+        };
     }
 
     private static void awaitTcpClose(WireConnection wire, WireLog log) throws InterruptedException, IOException {

@@ -32,9 +32,9 @@ final class WireState {
     private final List<Observed> events = new ArrayList<>();
     private Optional<CloseStatus> closeReceived = Optional.empty();
     private Optional<Violation> serverViolation = Optional.empty();
-    private boolean closeSent;
-    private boolean tcpClosed;
-    private boolean serverLeftTcpOpen;
+    private Observation.SuiteClose suiteClose = Observation.SuiteClose.NOT_SENT;
+    private Observation.Tcp tcp = Observation.Tcp.OPEN;
+    private Observation.TcpAfterHandshake tcpAfterHandshake = Observation.TcpAfterHandshake.NOT_LEFT_OPEN;
     private Optional<String> controlFrameAfterClose = Optional.empty();
     private boolean readingPaused;
     private boolean muted;
@@ -65,7 +65,7 @@ final class WireState {
     boolean addMarker(Observed.Marker marker) {
         lock.lock();
         try {
-            if (closeReceived.isPresent() || tcpClosed) {
+            if (closeReceived.isPresent() || tcp == Observation.Tcp.CLOSED) {
                 return false;
             }
             events.add(marker);
@@ -105,24 +105,24 @@ final class WireState {
 
     /** Records that the TCP connection ended. */
     void tcpClosed() {
-        update(() -> tcpClosed = true);
+        update(() -> tcp = Observation.Tcp.CLOSED);
     }
 
     // ---------------------------------------------------------------- what the suite did
 
     /** Records that the suite sent a Close frame. */
     void closeSent() {
-        update(() -> closeSent = true);
+        update(() -> suiteClose = Observation.SuiteClose.SENT);
     }
 
     /** Tells whether the suite sent a Close frame. */
     boolean isCloseSent() {
-        return read(() -> closeSent);
+        return read(() -> suiteClose == Observation.SuiteClose.SENT);
     }
 
     /** Records that the server did not close TCP in time after the closing handshake. */
     void serverLeftTcpOpen() {
-        update(() -> serverLeftTcpOpen = true);
+        update(() -> tcpAfterHandshake = Observation.TcpAfterHandshake.LEFT_OPEN_BY_SERVER);
     }
 
     /** Pauses or resumes the reader. */
@@ -174,8 +174,8 @@ final class WireState {
 
     /** Returns what was observed so far. */
     Observation observation() {
-        return read(() -> new Observation(List.copyOf(events), closeReceived, closeSent, tcpClosed, serverViolation,
-                serverLeftTcpOpen, controlFrameAfterClose));
+        return read(() -> new Observation(List.copyOf(events), closeReceived, suiteClose, tcp, serverViolation,
+                tcpAfterHandshake, controlFrameAfterClose));
     }
 
     /**

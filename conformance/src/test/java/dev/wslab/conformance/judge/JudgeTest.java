@@ -1,5 +1,13 @@
 package dev.wslab.conformance.judge;
 
+import static dev.wslab.conformance.judge.Deadline.ENDED_IN_TIME;
+import static dev.wslab.conformance.judge.Deadline.SUITE_CLOSED_AT_DEADLINE;
+import static dev.wslab.conformance.wire.Observation.SuiteClose.NOT_SENT;
+import static dev.wslab.conformance.wire.Observation.SuiteClose.SENT;
+import static dev.wslab.conformance.wire.Observation.Tcp.CLOSED;
+import static dev.wslab.conformance.wire.Observation.Tcp.OPEN;
+import static dev.wslab.conformance.wire.Observation.TcpAfterHandshake.LEFT_OPEN_BY_SERVER;
+import static dev.wslab.conformance.wire.Observation.TcpAfterHandshake.NOT_LEFT_OPEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wslab.conformance.ConformanceCase;
@@ -44,7 +52,7 @@ class JudgeTest {
     private static final CloseStatus GOING_AWAY = CloseStatus.of(CloseCode.GOING_AWAY);
 
     /** One verdict rule: given the case and what was seen, the judge gives these two verdicts. */
-    record Row(String rule, ConformanceCase testCase, Observation seen, boolean suiteHadToClose, Verdict behavior,
+    record Row(String rule, ConformanceCase testCase, Observation seen, Deadline deadline, Verdict behavior,
                Verdict close) {
         @Override
         public String toString() {
@@ -56,7 +64,7 @@ class JudgeTest {
     @MethodSource({"echoes", "failures", "closingHandshakes", "afterTheServersClose", "informational",
             "deviationsFromAutobahn"})
     void judgesByTheRule(Row row) {
-        CaseResult result = Judge.judge(row.testCase(), row.seen(), row.suiteHadToClose(), List.of(), Duration.ZERO);
+        CaseResult result = Judge.judge(row.testCase(), row.seen(), row.deadline(), List.of(), Duration.ZERO);
 
         assertThat(result.behavior()).as("behaviour: " + result.behaviorReason()).isEqualTo(row.behavior());
         assertThat(result.close()).as("close: " + result.closeReason()).isEqualTo(row.close());
@@ -74,29 +82,29 @@ class JudgeTest {
         Expectation echo = Expectation.echo(HELLO);
         return Stream.of(
                 new Row("the echo, then a clean close with 1000: OK", of(echo),
-                        cleanClose(NORMAL, HELLO), false, Verdict.OK, Verdict.OK),
+                        cleanClose(NORMAL, HELLO), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("the server's own keepalive Pings are not judged (§5.5.2)", of(echo),
-                        cleanClose(NORMAL, new Observed.Ping(Payload.EMPTY), HELLO), false, Verdict.OK, Verdict.OK),
+                        cleanClose(NORMAL, new Observed.Ping(Payload.EMPTY), HELLO), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("no echo: FAILED", of(echo),
-                        cleanClose(NORMAL), false, Verdict.FAILED, Verdict.OK),
+                        cleanClose(NORMAL), ENDED_IN_TIME, Verdict.FAILED, Verdict.OK),
                 new Row("the echo twice: FAILED", of(echo),
-                        cleanClose(NORMAL, HELLO, HELLO), false, Verdict.FAILED, Verdict.OK),
+                        cleanClose(NORMAL, HELLO, HELLO), ENDED_IN_TIME, Verdict.FAILED, Verdict.OK),
                 new Row("an answer without a status code to the suite's Close: OK", of(echo),
-                        cleanClose(CloseStatus.NO_STATUS, HELLO), false, Verdict.OK, Verdict.OK),
+                        cleanClose(CloseStatus.NO_STATUS, HELLO), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("another code in answer to the suite's 1000: WRONG CODE", of(echo),
-                        cleanClose(GOING_AWAY, HELLO), false, Verdict.OK, Verdict.WRONG_CODE),
+                        cleanClose(GOING_AWAY, HELLO), ENDED_IN_TIME, Verdict.OK, Verdict.WRONG_CODE),
                 new Row("a Close that does not answer the suite's (none was sent): FAILED, the handshake did not complete",
-                        of(echo), closeWithoutTheSuitesClose(NORMAL, HELLO), false, Verdict.OK, Verdict.FAILED),
+                        of(echo), closeWithoutTheSuitesClose(NORMAL, HELLO), ENDED_IN_TIME, Verdict.OK, Verdict.FAILED),
                 new Row("TCP closed without a Close frame (1006): FAILED", of(echo),
-                        droppedTcp(HELLO), false, Verdict.OK, Verdict.FAILED),
+                        droppedTcp(HELLO), ENDED_IN_TIME, Verdict.OK, Verdict.FAILED),
                 new Row("the server kept TCP open after the closing handshake: FAILED (§5.5.1 MUST)", of(echo),
-                        leftTcpOpen(NORMAL, HELLO), false, Verdict.OK, Verdict.FAILED),
+                        leftTcpOpen(NORMAL, HELLO), ENDED_IN_TIME, Verdict.OK, Verdict.FAILED),
                 new Row("the server waited for the suite's Close, as it may: OK", of(echo),
-                        cleanClose(NORMAL, HELLO), true, Verdict.OK, Verdict.OK),
+                        cleanClose(NORMAL, HELLO), SUITE_CLOSED_AT_DEADLINE, Verdict.OK, Verdict.OK),
                 new Row("a rule of RFC 6455 the server broke in what it sent: FAILED", of(echo),
-                        broke(Rule.MASKED_SERVER_FRAME, cleanClose(NORMAL, HELLO)), false, Verdict.FAILED, Verdict.OK),
+                        broke(Rule.MASKED_SERVER_FRAME, cleanClose(NORMAL, HELLO)), ENDED_IN_TIME, Verdict.FAILED, Verdict.OK),
                 new Row("one of the other event lists just as good (orAlso): OK", of(echo.orAlso(List.of())),
-                        cleanClose(NORMAL), false, Verdict.OK, Verdict.OK));
+                        cleanClose(NORMAL), ENDED_IN_TIME, Verdict.OK, Verdict.OK));
     }
 
     /** Expectation.fails: the server must fail the connection with the code, and send no events. */
@@ -106,23 +114,23 @@ class JudgeTest {
         Expectation invalidUtf8 = Expectation.fails(1007);
         return Stream.of(
                 new Row("failed with the code: OK", of(fails),
-                        closeWithoutTheSuitesClose(PROTOCOL_ERROR), false, Verdict.OK, Verdict.OK),
+                        closeWithoutTheSuitesClose(PROTOCOL_ERROR), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("failed with the code, the suite answering the Close: OK", of(fails),
-                        cleanClose(PROTOCOL_ERROR), false, Verdict.OK, Verdict.OK),
+                        cleanClose(PROTOCOL_ERROR), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("failed with another code: WRONG CODE", of(fails),
-                        closeWithoutTheSuitesClose(NORMAL), false, Verdict.OK, Verdict.WRONG_CODE),
+                        closeWithoutTheSuitesClose(NORMAL), ENDED_IN_TIME, Verdict.OK, Verdict.WRONG_CODE),
                 new Row("an event before failing that the case does not expect: FAILED", of(fails),
-                        closeWithoutTheSuitesClose(PROTOCOL_ERROR, HELLO), false, Verdict.FAILED, Verdict.OK),
+                        closeWithoutTheSuitesClose(PROTOCOL_ERROR, HELLO), ENDED_IN_TIME, Verdict.FAILED, Verdict.OK),
                 new Row("the server did not close by the deadline: FAILED", of(fails),
-                        cleanClose(NORMAL), true, Verdict.OK, Verdict.FAILED),
+                        cleanClose(NORMAL), SUITE_CLOSED_AT_DEADLINE, Verdict.OK, Verdict.FAILED),
                 new Row("the events the RFC also allows (orNonStrict): NON-STRICT", of(failsAfterEcho),
-                        closeWithoutTheSuitesClose(PROTOCOL_ERROR), false, Verdict.NON_STRICT, Verdict.OK),
+                        closeWithoutTheSuitesClose(PROTOCOL_ERROR), ENDED_IN_TIME, Verdict.NON_STRICT, Verdict.OK),
                 new Row("the better events of an orNonStrict case: OK", of(failsAfterEcho),
-                        closeWithoutTheSuitesClose(PROTOCOL_ERROR, HELLO), false, Verdict.OK, Verdict.OK),
+                        closeWithoutTheSuitesClose(PROTOCOL_ERROR, HELLO), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("invalid UTF-8 not rejected by the deadline also fails the behaviour (Autobahn's rule)",
-                        of(invalidUtf8), cleanClose(NORMAL), true, Verdict.FAILED, Verdict.FAILED),
+                        of(invalidUtf8), cleanClose(NORMAL), SUITE_CLOSED_AT_DEADLINE, Verdict.FAILED, Verdict.FAILED),
                 new Row("any other rejection not made by the deadline fails only the close", of(fails),
-                        cleanClose(NORMAL), true, Verdict.OK, Verdict.FAILED));
+                        cleanClose(NORMAL), SUITE_CLOSED_AT_DEADLINE, Verdict.OK, Verdict.FAILED));
     }
 
     /** Expectation.answersClose and rejectsClose: the suite ends its steps with a Close of its own. */
@@ -132,25 +140,25 @@ class JudgeTest {
         Expectation mayWait = Expectation.closes(Expectation.Closer.SERVER_OR_SUITE, 1009);
         return Stream.of(
                 new Row("the suite's Close answered with 1000: OK", of(answers),
-                        cleanClose(NORMAL), false, Verdict.OK, Verdict.OK),
+                        cleanClose(NORMAL), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("the suite's Close answered without a code: OK", of(answers),
-                        cleanClose(CloseStatus.NO_STATUS), false, Verdict.OK, Verdict.OK),
+                        cleanClose(CloseStatus.NO_STATUS), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("the suite's Close never answered: FAILED", of(answers),
-                        droppedTcp(), false, Verdict.OK, Verdict.FAILED),
+                        droppedTcp(), ENDED_IN_TIME, Verdict.OK, Verdict.FAILED),
                 new Row("the server did not end the connection by the deadline: FAILED", of(answers),
-                        cleanClose(NORMAL), true, Verdict.OK, Verdict.FAILED),
+                        cleanClose(NORMAL), SUITE_CLOSED_AT_DEADLINE, Verdict.OK, Verdict.FAILED),
                 new Row("a broken Close rejected with the code: OK", of(rejects),
-                        cleanClose(PROTOCOL_ERROR), false, Verdict.OK, Verdict.OK),
+                        cleanClose(PROTOCOL_ERROR), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("a broken Close rejected by dropping TCP: NON-STRICT (§7.1.7 SHOULD send a code)", of(rejects),
-                        droppedTcp(), false, Verdict.OK, Verdict.NON_STRICT),
+                        droppedTcp(), ENDED_IN_TIME, Verdict.OK, Verdict.NON_STRICT),
                 new Row("a broken Close rejected with a Close without a code: NON-STRICT (§7.1.7 SHOULD)", of(rejects),
-                        cleanClose(CloseStatus.NO_STATUS), false, Verdict.OK, Verdict.NON_STRICT),
+                        cleanClose(CloseStatus.NO_STATUS), ENDED_IN_TIME, Verdict.OK, Verdict.NON_STRICT),
                 new Row("a broken Close answered with 1000: WRONG CODE", of(rejects),
-                        cleanClose(NORMAL), false, Verdict.OK, Verdict.WRONG_CODE),
+                        cleanClose(NORMAL), ENDED_IN_TIME, Verdict.OK, Verdict.WRONG_CODE),
                 new Row("a server that may wait, and waited: OK", of(mayWait),
-                        cleanClose(NORMAL), true, Verdict.OK, Verdict.OK),
+                        cleanClose(NORMAL), SUITE_CLOSED_AT_DEADLINE, Verdict.OK, Verdict.OK),
                 new Row("a server that may wait, and the connection still open when judged: OK", of(mayWait),
-                        stillOpen(), false, Verdict.OK, Verdict.OK));
+                        stillOpen(), ENDED_IN_TIME, Verdict.OK, Verdict.OK));
     }
 
     /** §5.5.1: "The application MUST NOT send any more data frames after sending a Close frame." */
@@ -158,17 +166,17 @@ class JudgeTest {
         Expectation fails = Expectation.fails(1002);
         return Stream.of(
                 new Row("a data frame after the server's Close: FAILED (§5.5.1 MUST NOT)", of(fails),
-                        broke(Rule.FRAME_AFTER_CLOSE, closeWithoutTheSuitesClose(PROTOCOL_ERROR)), false,
+                        broke(Rule.FRAME_AFTER_CLOSE, closeWithoutTheSuitesClose(PROTOCOL_ERROR)), ENDED_IN_TIME,
                         Verdict.FAILED, Verdict.OK),
                 new Row("a second Close (1000 \"Bye\") after the server's failing Close: NON-STRICT (§1.4 is not normative)",
                         of(fails), controlAfterClose("CLOSE 1000 \"Bye\"", closeWithoutTheSuitesClose(PROTOCOL_ERROR)),
-                        false, Verdict.NON_STRICT, Verdict.OK),
+                        ENDED_IN_TIME, Verdict.NON_STRICT, Verdict.OK),
                 new Row("a Pong after the server's Close: NON-STRICT", of(Expectation.answersClose(1000)),
-                        controlAfterClose("PONG", cleanClose(NORMAL)), false, Verdict.NON_STRICT, Verdict.OK),
+                        controlAfterClose("PONG", cleanClose(NORMAL)), ENDED_IN_TIME, Verdict.NON_STRICT, Verdict.OK),
                 new Row("7.3.2: a 1-byte Close answered with an empty Close: NON-STRICT, as every failure without a code",
-                        CATALOG.get("7.3.2"), cleanClose(CloseStatus.NO_STATUS), false, Verdict.OK, Verdict.NON_STRICT),
+                        CATALOG.get("7.3.2"), cleanClose(CloseStatus.NO_STATUS), ENDED_IN_TIME, Verdict.OK, Verdict.NON_STRICT),
                 new Row("7.3.2: a 1-byte Close answered with 1002: OK", CATALOG.get("7.3.2"),
-                        cleanClose(PROTOCOL_ERROR), false, Verdict.OK, Verdict.OK));
+                        cleanClose(PROTOCOL_ERROR), ENDED_IN_TIME, Verdict.OK, Verdict.OK));
     }
 
     /** Expectation.informational: the RFC leaves the outcome open; recorded, not judged. */
@@ -176,13 +184,13 @@ class JudgeTest {
         Expectation open = Expectation.informational(Expectation.AfterSteps.WAIT_FOR_SERVER_TO_CLOSE);
         return Stream.of(
                 new Row("whatever the server does: INFORMATIONAL", of(open),
-                        cleanClose(NORMAL, HELLO), false, Verdict.INFORMATIONAL, Verdict.INFORMATIONAL),
+                        cleanClose(NORMAL, HELLO), ENDED_IN_TIME, Verdict.INFORMATIONAL, Verdict.INFORMATIONAL),
                 new Row("even when the suite had to close: INFORMATIONAL", of(open),
-                        stillOpen(), true, Verdict.INFORMATIONAL, Verdict.INFORMATIONAL),
+                        stillOpen(), SUITE_CLOSED_AT_DEADLINE, Verdict.INFORMATIONAL, Verdict.INFORMATIONAL),
                 new Row("but a Pong after the server's own Close: NON-STRICT", of(open),
-                        controlAfterClose("PONG", cleanClose(NORMAL)), false, Verdict.NON_STRICT, Verdict.INFORMATIONAL),
+                        controlAfterClose("PONG", cleanClose(NORMAL)), ENDED_IN_TIME, Verdict.NON_STRICT, Verdict.INFORMATIONAL),
                 new Row("but a rule the server broke: FAILED", of(open),
-                        broke(Rule.RESERVED_BITS_SET, cleanClose(NORMAL)), false, Verdict.FAILED, Verdict.INFORMATIONAL));
+                        broke(Rule.RESERVED_BITS_SET, cleanClose(NORMAL)), ENDED_IN_TIME, Verdict.FAILED, Verdict.INFORMATIONAL));
     }
 
     /** README, "Where a case deviates from Autobahn": each deviation, judged on the catalog's own case. */
@@ -193,31 +201,31 @@ class JudgeTest {
         sameLengthOtherText[sameLengthOtherText.length / 2] ^= 0x01; // still ASCII, one character changed
         return Stream.of(
                 new Row("2.10: all 10 Pongs: OK", CATALOG.get("2.10"),
-                        cleanClose(NORMAL, tenPongs.toArray(Observed[]::new)), false, Verdict.OK, Verdict.OK),
+                        cleanClose(NORMAL, tenPongs.toArray(Observed[]::new)), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("2.10: only the latest Ping answered, which §5.5.3 allows: OK (Autobahn: FAILED)", CATALOG.get("2.10"),
-                        cleanClose(NORMAL, tenPongs.getLast()), false, Verdict.OK, Verdict.OK),
+                        cleanClose(NORMAL, tenPongs.getLast()), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("2.11: only the latest Ping answered: OK (Autobahn: FAILED)", CATALOG.get("2.11"),
-                        cleanClose(NORMAL, CATALOG.get("2.11").expectation().events().getLast()), false, Verdict.OK, Verdict.OK),
+                        cleanClose(NORMAL, CATALOG.get("2.11").expectation().events().getLast()), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("2.10: a Pong for an earlier Ping but not the latest: FAILED", CATALOG.get("2.10"),
-                        cleanClose(NORMAL, tenPongs.getFirst()), false, Verdict.FAILED, Verdict.OK),
+                        cleanClose(NORMAL, tenPongs.getFirst()), ENDED_IN_TIME, Verdict.FAILED, Verdict.OK),
                 new Row("3.6: the binary frame with RSV 6 it really sends, failed with 1002: OK", CATALOG.get("3.6"),
-                        closeWithoutTheSuitesClose(PROTOCOL_ERROR), false, Verdict.OK, Verdict.OK),
+                        closeWithoutTheSuitesClose(PROTOCOL_ERROR), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("9.1.1: the echo's content is checked, not only its length: FAILED (Autobahn: OK)",
                         CATALOG.get("9.1.1"), cleanClose(NORMAL, new Observed.Text(Payload.of(sameLengthOtherText))),
-                        false, Verdict.FAILED, Verdict.OK),
+                        ENDED_IN_TIME, Verdict.FAILED, Verdict.OK),
                 new Row("9.1.1: the exact echo: OK", CATALOG.get("9.1.1"),
-                        cleanClose(NORMAL, nineOne), false, Verdict.OK, Verdict.OK),
+                        cleanClose(NORMAL, nineOne), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("7.7.14: 1012 is accepted and echoed (IANA): OK (Autobahn: FAILED)", CATALOG.get("7.7.14"),
-                        cleanClose(CloseStatus.of(CloseCode.of(1012))), false, Verdict.OK, Verdict.OK),
+                        cleanClose(CloseStatus.of(CloseCode.of(1012))), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("7.7.15: 1013 answered with 1000: OK", CATALOG.get("7.7.15"),
-                        cleanClose(NORMAL), false, Verdict.OK, Verdict.OK),
+                        cleanClose(NORMAL), ENDED_IN_TIME, Verdict.OK, Verdict.OK),
                 new Row("7.7.16: 1014 rejected with 1002: WRONG CODE", CATALOG.get("7.7.16"),
-                        cleanClose(PROTOCOL_ERROR), false, Verdict.OK, Verdict.WRONG_CODE),
+                        cleanClose(PROTOCOL_ERROR), ENDED_IN_TIME, Verdict.OK, Verdict.WRONG_CODE),
                 new Row("\"peer failed\" with a Close without a code: NON-STRICT (§7.1.7 SHOULD; Autobahn: OK)",
-                        CATALOG.get("5.1"), closeWithoutTheSuitesClose(CloseStatus.NO_STATUS), false,
+                        CATALOG.get("5.1"), closeWithoutTheSuitesClose(CloseStatus.NO_STATUS), ENDED_IN_TIME,
                         Verdict.OK, Verdict.NON_STRICT),
                 new Row("\"peer failed\" with a bare TCP drop: NON-STRICT (§7.1.7 SHOULD; Autobahn: OK)",
-                        CATALOG.get("5.1"), droppedTcp(), false, Verdict.OK, Verdict.NON_STRICT));
+                        CATALOG.get("5.1"), droppedTcp(), ENDED_IN_TIME, Verdict.OK, Verdict.NON_STRICT));
     }
 
     @Test
@@ -237,39 +245,40 @@ class JudgeTest {
 
     /** The server's Close, answered by the suite (or answering the suite's), then TCP closed. */
     private static Observation cleanClose(CloseStatus status, Observed... events) {
-        return new Observation(List.of(events), Optional.of(status), true, true, Optional.empty(), false);
+        return new Observation(List.of(events), Optional.of(status), SENT, CLOSED, Optional.empty(), NOT_LEFT_OPEN);
     }
 
     /** The server's Close, the suite sending none (it waited for the server to fail the connection), then TCP closed. */
     private static Observation closeWithoutTheSuitesClose(CloseStatus status, Observed... events) {
-        return new Observation(List.of(events), Optional.of(status), false, true, Optional.empty(), false);
+        return new Observation(List.of(events), Optional.of(status), NOT_SENT, CLOSED, Optional.empty(), NOT_LEFT_OPEN);
     }
 
     /** TCP closed by the server without any Close frame. */
     private static Observation droppedTcp(Observed... events) {
-        return new Observation(List.of(events), Optional.empty(), true, true, Optional.empty(), false);
+        return new Observation(List.of(events), Optional.empty(), SENT, CLOSED, Optional.empty(), NOT_LEFT_OPEN);
     }
 
     /** The connection still open when the case was judged. */
     private static Observation stillOpen(Observed... events) {
-        return new Observation(List.of(events), Optional.empty(), false, false, Optional.empty(), false);
+        return new Observation(List.of(events), Optional.empty(), NOT_SENT, OPEN, Optional.empty(), NOT_LEFT_OPEN);
     }
 
     /** A clean closing handshake, after which the server did not close TCP. */
     private static Observation leftTcpOpen(CloseStatus status, Observed... events) {
-        return new Observation(List.of(events), Optional.of(status), true, true, Optional.empty(), true);
+        return new Observation(List.of(events), Optional.of(status), SENT, CLOSED, Optional.empty(),
+                LEFT_OPEN_BY_SERVER);
     }
 
     /** {@code seen}, and the server broke {@code rule} in what it sent. */
     private static Observation broke(Rule rule, Observation seen) {
-        return new Observation(seen.events(), seen.closeReceived(), seen.closeSent(), seen.tcpClosed(),
-                Optional.of(new Violation(rule, "")), seen.serverLeftTcpOpen());
+        return new Observation(seen.events(), seen.closeReceived(), seen.suiteClose(), seen.tcp(),
+                Optional.of(new Violation(rule, "")), seen.tcpAfterHandshake());
     }
 
     /** {@code seen}, and after its Close the server sent the control frame {@code frame}. */
     private static Observation controlAfterClose(String frame, Observation seen) {
-        return new Observation(seen.events(), seen.closeReceived(), seen.closeSent(), seen.tcpClosed(),
-                seen.serverViolation(), seen.serverLeftTcpOpen(), Optional.of(frame));
+        return new Observation(seen.events(), seen.closeReceived(), seen.suiteClose(), seen.tcp(),
+                seen.serverViolation(), seen.tcpAfterHandshake(), Optional.of(frame));
     }
 
     private static ConformanceCase of(Expectation expectation) {
