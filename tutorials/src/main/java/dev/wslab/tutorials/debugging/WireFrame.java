@@ -2,6 +2,7 @@ package dev.wslab.tutorials.debugging;
 
 import dev.wslab.protocol.frame.FrameFormat;
 import dev.wslab.protocol.frame.FrameHeader;
+import dev.wslab.transport.Direction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +14,14 @@ import java.util.regex.Pattern;
  * header fields that tell the story (RFC 6455 §5.2), without the payload. Two tools that saw the same
  * connection must report the same list of WireFrames.
  *
- * @param sent true for client to server ({@code >} in the client's trace), false for server to client
+ * @param direction as the client sees it: {@link Direction#OUTBOUND} client to server ({@code >} in its trace),
+ *     {@link Direction#INBOUND} server to client ({@code <})
  * @param fin the FIN bit: false means more fragments of this message follow
  * @param opcode 0 continuation, 1 text, 2 binary, 8 close, 9 ping, 10 pong
  * @param masked the MASK bit: every client frame has it, no server frame does (§5.1)
  * @param length the payload length
  */
-public record WireFrame(boolean sent, boolean fin, int opcode, boolean masked, long length) {
+public record WireFrame(Direction direction, boolean fin, int opcode, boolean masked, long length) {
 
     /** One frame line of {@link dev.wslab.client.WireTrace}, e.g. {@code > FIN=1 RSV=000 opcode=0x1 (TEXT) MASK=1 length=5}. */
     private static final Pattern TRACE_LINE =
@@ -31,7 +33,8 @@ public record WireFrame(boolean sent, boolean fin, int opcode, boolean masked, l
         for (String line : lines) {
             Matcher m = TRACE_LINE.matcher(line);
             if (m.find()) {
-                frames.add(new WireFrame(m.group(1).equals(">"), m.group(2).equals("1"),
+                Direction direction = m.group(1).equals(">") ? Direction.OUTBOUND : Direction.INBOUND;
+                frames.add(new WireFrame(direction, m.group(2).equals("1"),
                         Integer.parseInt(m.group(3), 16), m.group(4).equals("1"), Long.parseLong(m.group(5))));
             }
         }
@@ -57,7 +60,7 @@ public record WireFrame(boolean sent, boolean fin, int opcode, boolean masked, l
             if (columns.length != 7) {
                 throw new IllegalArgumentException("not a line of decode.sh frames: " + line);
             }
-            boolean sent = Integer.parseInt(columns[2]) != serverPort;
+            Direction direction = Integer.parseInt(columns[2]) == serverPort ? Direction.INBOUND : Direction.OUTBOUND;
             String[] fin = columns[3].split(",");
             String[] opcode = columns[4].split(",");
             String[] mask = columns[5].split(",");
@@ -67,7 +70,7 @@ public record WireFrame(boolean sent, boolean fin, int opcode, boolean masked, l
                 if (payloadLength > 125) {
                     throw new IllegalArgumentException("extended payload length in " + line);
                 }
-                frames.add(new WireFrame(sent, bit(fin[i]), Integer.parseInt(opcode[i]), bit(mask[i]), payloadLength));
+                frames.add(new WireFrame(direction, bit(fin[i]), Integer.parseInt(opcode[i]), bit(mask[i]), payloadLength));
             }
         }
         return frames;
@@ -79,8 +82,8 @@ public record WireFrame(boolean sent, boolean fin, int opcode, boolean masked, l
     }
 
     /** Returns only the frames that went one way. */
-    public static List<WireFrame> direction(List<WireFrame> frames, boolean sent) {
-        return frames.stream().filter(f -> f.sent() == sent).toList();
+    public static List<WireFrame> going(List<WireFrame> frames, Direction direction) {
+        return frames.stream().filter(f -> f.direction() == direction).toList();
     }
 
     /**
@@ -91,6 +94,6 @@ public record WireFrame(boolean sent, boolean fin, int opcode, boolean masked, l
     @Override
     public String toString() {
         FrameHeader header = new FrameHeader(fin, false, false, false, opcode, masked, 0, length);
-        return (sent ? "> " : "< ") + FrameFormat.header(header);
+        return (direction == Direction.OUTBOUND ? "> " : "< ") + FrameFormat.header(header);
     }
 }

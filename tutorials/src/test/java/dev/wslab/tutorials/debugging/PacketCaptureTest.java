@@ -5,6 +5,7 @@ import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.server.Endpoints;
 import dev.wslab.server.WebSocketServer;
+import dev.wslab.transport.Direction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,12 +108,12 @@ class PacketCaptureTest {
         // tag::compare[]
         // What the client sent: exactly the script, every frame masked (RFC 6455 §5.3), the fragments as two frames.
         List<WireFrame> script = KnownExchange.SENT.stream()
-                .map(frame -> new WireFrame(true, frame.fin(), frame.opcode(), true, frame.payload().length()))
+                .map(frame -> new WireFrame(Direction.OUTBOUND, frame.fin(), frame.opcode(), true, frame.payload().length()))
                 .toList();
-        assertThat(WireFrame.direction(byTshark, true)).as("client to server, seen by tshark").isEqualTo(script);
+        assertThat(WireFrame.going(byTshark, Direction.OUTBOUND)).as("client to server, seen by tshark").isEqualTo(script);
         // What the server sent: the echoes (the fragmented message whole, in one frame), the Pong, the Close
         // echoing the code without the reason; never masked.
-        assertThat(WireFrame.direction(byTshark, false)).as("server to client, seen by tshark")
+        assertThat(WireFrame.going(byTshark, Direction.INBOUND)).as("server to client, seen by tshark")
                 .extracting(WireFrame::toString).containsExactly(
                         "< FIN=1 RSV=000 opcode=0x1 (TEXT) MASK=0 length=5",
                         "< FIN=1 RSV=000 opcode=0x2 (BINARY) MASK=0 length=3",
@@ -120,8 +121,8 @@ class PacketCaptureTest {
                         "< FIN=1 RSV=000 opcode=0xA (PONG) MASK=0 length=4",
                         "< FIN=1 RSV=000 opcode=0x8 (CLOSE) MASK=0 length=2");
         // The two tools agree, direction by direction.
-        assertThat(WireFrame.direction(byTshark, true)).isEqualTo(WireFrame.direction(byTrace, true));
-        assertThat(WireFrame.direction(byTshark, false)).isEqualTo(WireFrame.direction(byTrace, false));
+        assertThat(WireFrame.going(byTshark, Direction.OUTBOUND)).isEqualTo(WireFrame.going(byTrace, Direction.OUTBOUND));
+        assertThat(WireFrame.going(byTshark, Direction.INBOUND)).isEqualTo(WireFrame.going(byTrace, Direction.INBOUND));
         // end::compare[]
 
         // The loss filter lists only segments tshark flags (loopback rarely has any; a FIN resent at the very

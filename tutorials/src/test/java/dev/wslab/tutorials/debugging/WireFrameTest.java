@@ -1,5 +1,7 @@
 package dev.wslab.tutorials.debugging;
 
+import dev.wslab.transport.Direction;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +40,8 @@ class WireFrameTest {
                 "17:43:44.516 < FIN=1 RSV=000 opcode=0xA (PONG) MASK=0 length=4 \"tick\" [4 bytes]",
                 "17:43:44.520   state CLOSED"));
 
-        assertThat(frames).containsExactly(new WireFrame(true, false, 1, true, 4), new WireFrame(false, true, 10, false, 4));
+        assertThat(frames).containsExactly(new WireFrame(Direction.OUTBOUND, false, 1, true, 4),
+                new WireFrame(Direction.INBOUND, true, 10, false, 4));
     }
 
     @Test
