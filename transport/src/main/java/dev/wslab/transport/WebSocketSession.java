@@ -57,7 +57,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class WebSocketSession implements AutoCloseable {
 
-    private static final byte[] END_OF_OUTPUT = new byte[0];
     private static final int READ_BUFFER_SIZE = 16 * 1024;
 
     private final Socket socket;
@@ -67,7 +66,7 @@ public final class WebSocketSession implements AutoCloseable {
     private final SessionObserver observer;
     private final ReentrantLock lock = new ReentrantLock();
     private final BlockingQueue<Inbound> inbound;
-    private final BlockingQueue<byte[]> outbound = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Outbound> outbound = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final CompletableFuture<Event.Closed> closed = new CompletableFuture<>();
     private final CloseTimer closeTimer;
@@ -261,16 +260,16 @@ public final class WebSocketSession implements AutoCloseable {
         // echo of a message of maxMessageSize, which is 1 MiB like maxQueuedBytes by default, would fail).
         if (waiting > 0 && waiting + bytes.length > options.maxQueuedBytes() && connection.state() == ConnectionState.OPEN) {
             // The peer reads slower than we write: rather than buffer without bound, give up on it.
-            outbound.add(bytes);
+            outbound.add(new Outbound.Bytes(bytes));
             connection.fail(CloseStatus.of(CloseCode.POLICY_VIOLATION, "the peer reads too slowly"));
             byte[] close = connection.takeOutgoingBytes();
             queuedBytes.addAndGet(close.length);
-            outbound.add(close);
+            outbound.add(new Outbound.Bytes(close));
             // The writer is likely blocked on that peer and may never reach the Close: bound the wait.
             closeTimer.arm();
             return;
         }
-        outbound.add(bytes);
+        outbound.add(new Outbound.Bytes(bytes));
     }
 
     private void noteState() {
@@ -352,7 +351,7 @@ public final class WebSocketSession implements AutoCloseable {
 
     private void connectionClosed(Event.Closed event) {
         closedEvent = event;
-        outbound.add(END_OF_OUTPUT);
+        outbound.add(new Outbound.End());
     }
 
     // ---------------------------------------------------------------- the reader and the writer
@@ -386,7 +385,7 @@ public final class WebSocketSession implements AutoCloseable {
             Closeables.closeQuietly(socket);
             closeTimer.stop();
             inbound.offer(new Inbound.End());
-            outbound.add(END_OF_OUTPUT);
+            outbound.add(new Outbound.End());
             closed.complete(closedEvent != null ? closedEvent
                     : new Event.Closed(CloseStatus.ABNORMAL, CloseStatus.ABNORMAL, false));
         }
@@ -395,11 +394,8 @@ public final class WebSocketSession implements AutoCloseable {
     private void writeLoop() {
         try {
             OutputStream out = socket.getOutputStream();
-            while (true) {
-                byte[] bytes = outbound.take();
-                if (bytes == END_OF_OUTPUT) {
-                    break;
-                }
+            // Bytes until the End: nothing is written after it.
+            while (outbound.take() instanceof Outbound.Bytes(byte[] bytes)) {
                 // Observed before the write: after it, the peer's answer could be observed first.
                 observer.bytes(this, Direction.OUTBOUND, bytes, 0, bytes.length);
                 out.write(bytes);
