@@ -14,8 +14,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -48,6 +50,10 @@ public final class ConversationGenerators {
 
     /** Returns a generator of conversations broken by one of the rules {@code rules}, at a random point. */
     public static Gen<BrokenConversation> brokenConversations(int maxMessages, Set<Rule> rules) {
+        if (!BREAKERS.keySet().containsAll(rules)) {
+            throw new IllegalArgumentException("the generator breaks only " + Violation.GENERATED_RULES + ", not "
+                    + rules.stream().filter(rule -> !BREAKERS.containsKey(rule)).toList());
+        }
         List<Rule> allowed = List.copyOf(EnumSet.copyOf(rules)); // in declaration order, for stable seeds
         return in -> {
             Conversation valid = conversation(in, 0, maxMessages);
@@ -144,28 +150,40 @@ public final class ConversationGenerators {
      */
     private static Violation violation(RandomnessSource in, Rule rule, boolean inside, byte[] before) {
         Payload small = randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 0, 20));
-        List<Frame> frames = switch (rule) {
-            case RESERVED_BITS_SET -> List.of(Violation.withReservedBit(carrier(in, inside, small), draw(in, 1, 3)));
-            // §5.2: 0x3-0x7 are reserved for further non-control frames, 0xB-0xF for further control frames
-            case RESERVED_OPCODE -> List.of(draw(in, 0, 1) == 0 ? Frame.binary(small).withOpcode(draw(in, 0x3, 0x7))
-                    : Frame.ping(small).withOpcode(draw(in, 0xB, 0xF)));
-            case INVALID_UTF8 -> inside ? invalidContinuation(in, before) : invalidText(in);
-            case CONTROL_FRAME_TOO_LONG -> List.of(Frame.of(draw(in, 0, 1) == 0 ? Opcode.PING : Opcode.PONG,
-                    randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 126, 300))));
-            case FRAGMENTED_CONTROL_FRAME -> List.of(Frame.ping(small).withFin(false));
-            case INVALID_CLOSE_CODE -> List.of(Violation.closeFrame(Violation.closeBody(
-                    Violation.BAD_CLOSE_CODES.get(draw(in, 0, Violation.BAD_CLOSE_CODES.size() - 1)))));
-            case CLOSE_PAYLOAD_ONE_BYTE -> List.of(Violation.closeFrame(Payload.of((byte) draw(in, 0, 255))));
-            case CONTINUATION_WITHOUT_MESSAGE -> List.of(Frame.continuation(small, draw(in, 0, 1) == 0));
-            case UNMASKED_CLIENT_FRAME -> List.of(carrier(in, inside, small)); // the suite sends this rule unmasked
-            case NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE -> {
-                Frame intruder = dataFrame(draw(in, 0, 1) == 1, small).withFin(draw(in, 0, 1) == 0);
-                yield inside ? List.of(intruder) : List.of(dataFrame(draw(in, 0, 1) == 1, small).withFin(false), intruder);
-            }
-            default -> throw new IllegalArgumentException(rule + " is not a rule the generator breaks");
-        };
-        return new Violation(rule, frames);
+        return new Violation(rule, BREAKERS.get(rule).frames(in, inside, before, small));
     }
+
+    /** Makes frames that break one rule, from a small payload {@code small}; see {@link #violation}. */
+    private interface Breaker {
+        List<Frame> frames(RandomnessSource in, boolean inside, byte[] before, Payload small);
+    }
+
+    /** How the generator breaks each of {@link Violation#GENERATED_RULES}: a frame or two per rule. */
+    private static final Map<Rule, Breaker> BREAKERS = new EnumMap<>(Map.of(
+            Rule.RESERVED_BITS_SET, (in, inside, before, small) ->
+                    List.of(Violation.withReservedBit(carrier(in, inside, small), draw(in, 1, 3))),
+            // §5.2: 0x3-0x7 are reserved for further non-control frames, 0xB-0xF for further control frames
+            Rule.RESERVED_OPCODE, (in, inside, before, small) ->
+                    List.of(draw(in, 0, 1) == 0 ? Frame.binary(small).withOpcode(draw(in, 0x3, 0x7))
+                            : Frame.ping(small).withOpcode(draw(in, 0xB, 0xF))),
+            Rule.INVALID_UTF8, (in, inside, before, small) ->
+                    inside ? invalidContinuation(in, before) : invalidText(in),
+            Rule.CONTROL_FRAME_TOO_LONG, (in, inside, before, small) ->
+                    List.of(Frame.of(draw(in, 0, 1) == 0 ? Opcode.PING : Opcode.PONG,
+                            randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 126, 300)))),
+            Rule.FRAGMENTED_CONTROL_FRAME, (in, inside, before, small) -> List.of(Frame.ping(small).withFin(false)),
+            Rule.INVALID_CLOSE_CODE, (in, inside, before, small) -> List.of(Violation.closeFrame(Violation.closeBody(
+                    Violation.BAD_CLOSE_CODES.get(draw(in, 0, Violation.BAD_CLOSE_CODES.size() - 1))))),
+            Rule.CLOSE_PAYLOAD_ONE_BYTE, (in, inside, before, small) ->
+                    List.of(Violation.closeFrame(Payload.of((byte) draw(in, 0, 255)))),
+            Rule.CONTINUATION_WITHOUT_MESSAGE, (in, inside, before, small) ->
+                    List.of(Frame.continuation(small, draw(in, 0, 1) == 0)),
+            // the suite sends this rule's frames unmasked
+            Rule.UNMASKED_CLIENT_FRAME, (in, inside, before, small) -> List.of(carrier(in, inside, small)),
+            Rule.NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE, (in, inside, before, small) -> {
+                Frame intruder = dataFrame(draw(in, 0, 1) == 1, small).withFin(draw(in, 0, 1) == 0);
+                return inside ? List.of(intruder) : List.of(dataFrame(draw(in, 0, 1) == 1, small).withFin(false), intruder);
+            }));
 
     /**
      * Returns a frame that is valid but for the rule it will break: between messages a binary, text or Ping

@@ -191,16 +191,15 @@ public final class PropertyRunner {
             broken.ifPresent(reason -> failures.put(scenario, new Failure(testCase, result, reason)));
             return broken.isPresent();
         };
-        Smallest smallest = new Smallest();
+        Smallest<S> smallest = new Smallest<>();
         QuickTheory.qt().withFixedSeed(options.seed()).withExamples(options.examples())
                 .withShrinkCycles(options.shrinkCycles()).withReporter(smallest)
                 .forAll(generator).check(fails.negate());
-        if (smallest.value == null) {
+        if (smallest.value.isEmpty()) {
             return new PropertyResult(property, options.seed(), options.examples(), Optional.empty(),
                     Duration.ofNanos(System.nanoTime() - start));
         }
-        @SuppressWarnings("unchecked")
-        S found = (S) smallest.value;
+        S found = smallest.value.get();
         if (!failures.containsKey(found) && !fails.test(found)) {
             throw new IllegalStateException("the server failed " + property + " once, then kept it: a flaky server?");
         }
@@ -235,9 +234,13 @@ public final class PropertyRunner {
     private record Failure(ConformanceCase testCase, CaseResult result, String reason) {
     }
 
-    /** Keeps the smallest falsifying value instead of throwing, as the JUnit-oriented default reporter does. */
-    private static final class Smallest implements Reporter {
-        private Object value;
+    /**
+     * Keeps the smallest falsifying scenario instead of throwing, as the JUnit-oriented default reporter does.
+     *
+     * @param <S> the scenarios of the generator whose values QuickTheories reports
+     */
+    private static final class Smallest<S extends Scenario> implements Reporter {
+        private Optional<S> value = Optional.empty();
 
         @Override
         public void falisification(long seed, int examplesUsed, Object smallest, Throwable cause,
@@ -245,13 +248,18 @@ public final class PropertyRunner {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime; // the runner itself failed (e.g. interrupted), not the server
             }
-            value = smallest;
+            keep(smallest);
         }
 
         @Override
         public void falisification(long seed, int examplesUsed, Object smallest, List<Object> examples,
                                    AsString<Object> toString) {
-            value = smallest;
+            keep(smallest);
+        }
+
+        @SuppressWarnings("unchecked") // the Reporter API is untyped; the value is one our Gen<S> made
+        private void keep(Object smallest) {
+            value = Optional.of((S) smallest);
         }
 
         @Override

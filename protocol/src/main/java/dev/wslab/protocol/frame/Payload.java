@@ -80,14 +80,6 @@ public final class Payload {
         System.arraycopy(bytes, 0, target, offset, bytes.length);
     }
 
-    /**
-     * Decodes the bytes as UTF-8, replacing invalid sequences. Use it for display only: received text is
-     * validated by the connection (RFC 6455 §8.1), never repaired.
-     */
-    public String toUtf8String() {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
     /** Returns the bytes as lower-case hex digits. */
     public String toHex() {
         return HexFormat.of().formatHex(bytes);
