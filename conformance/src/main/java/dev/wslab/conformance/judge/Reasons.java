@@ -72,8 +72,19 @@ public final class Reasons {
                             + " Close frame."));
             case CLOSE_PAYLOAD_ONE_BYTE -> broke(rule, "5.5.1", Keyword.MUST, "If there is a body, the first two bytes"
                     + " of the body MUST be a 2-byte unsigned integer (in network byte order) representing a status code");
-            case INVALID_CLOSE_CODE -> broke(rule, "7.4.1", Keyword.MUST_NOT, "1005 is a reserved value and MUST NOT"
-                    + " be set as a status code in a Close control frame by an endpoint.");
+            // Each range a code may not be sent from rests on its own clause (the code sent decides, Rule says which)
+            case CLOSE_CODE_NEVER_SENT -> broke(rule, "7.4.1", Keyword.MUST_NOT, "MUST NOT be set as a status code in"
+                    + " a Close control frame by an endpoint.");
+            case CLOSE_CODE_UNDEFINED -> broke(rule, "5.5.1", Keyword.MUST, "If there is a body, the first two bytes of"
+                    + " the body MUST be a 2-byte unsigned integer (in network byte order) representing a status code"
+                    + " with value /code/ defined in Section 7.4.");
+            // §7.4.2 describes its ranges without a MUST: sending from them is odd, not forbidden
+            case CLOSE_CODE_NOT_USED -> new Reason(rule.description(), Verdict.NON_STRICT,
+                    rfc("7.4.2", Keyword.NOT_NORMATIVE, "Status codes in the range 0-999 are not used."));
+            case CLOSE_CODE_RESERVED -> new Reason(rule.description(), Verdict.NON_STRICT,
+                    rfc("7.4.2", Keyword.NOT_NORMATIVE, "Status codes in the range 1000-2999 are reserved for"
+                            + " definition by this protocol, its future revisions, and extensions specified in a"
+                            + " permanent and readily available public specification."));
             case INVALID_CLOSE_REASON -> new Reason(rule.description(), Verdict.FAILED,
                     WENT_ON_WITH_INVALID_UTF8.clause());
             case INVALID_UTF8 -> broke(rule, "5.6", Keyword.MUST, "the whole message MUST contain valid UTF-8.");

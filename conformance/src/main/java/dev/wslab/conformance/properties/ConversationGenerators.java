@@ -153,8 +153,10 @@ public final class ConversationGenerators {
             case CONTROL_FRAME_TOO_LONG -> List.of(Frame.of(draw(in, 0, 1) == 0 ? Opcode.PING : Opcode.PONG,
                     randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 126, 300))));
             case FRAGMENTED_CONTROL_FRAME -> List.of(Frame.ping(small).withFin(false));
-            case INVALID_CLOSE_CODE -> List.of(Violation.closeFrame(Violation.closeBody(
-                    Violation.BAD_CLOSE_CODES.get(draw(in, 0, Violation.BAD_CLOSE_CODES.size() - 1)))));
+            case CLOSE_CODE_NEVER_SENT, CLOSE_CODE_UNDEFINED, CLOSE_CODE_NOT_USED, CLOSE_CODE_RESERVED -> {
+                List<Integer> codes = Violation.BAD_CLOSE_CODES.get(rule);
+                yield List.of(Violation.closeFrame(Violation.closeBody(codes.get(draw(in, 0, codes.size() - 1)))));
+            }
             case CLOSE_PAYLOAD_ONE_BYTE -> List.of(Violation.closeFrame(Payload.of((byte) draw(in, 0, 255))));
             case CONTINUATION_WITHOUT_MESSAGE -> List.of(Frame.continuation(small, draw(in, 0, 1) == 0));
             case UNMASKED_CLIENT_FRAME -> List.of(carrier(in, inside, small)); // the suite sends this rule unmasked
