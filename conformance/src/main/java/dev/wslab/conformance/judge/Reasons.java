@@ -163,13 +163,24 @@ public final class Reasons {
     public static final Reason OVERSIZED_REQUEST_ACCEPTED = new Reason("a request over the assumed head size limit"
             + " accepted", Verdict.UNSAFE, Clauses.LIMITS_LEFT_TO_THE_SERVER);
 
+    // ---------------------------------------------------------------- the robustness probes (section 20)
+
+    /** A probe's miss of the policy it assumed (a timeout, a size, a rate): the policy is the server's (§10.4). */
+    public static final Reason POLICY_MISSED = new Reason("the server's policy differs from the one the probe assumed",
+            Verdict.UNSAFE, Clauses.LIMITS_LEFT_TO_THE_SERVER);
+    /** After a probe, a fresh connection is not served: the server did not protect itself against the probe. */
+    public static final Reason NO_LONGER_SERVES = new Reason("after the probe the server no longer serves a fresh"
+            + " connection", Verdict.FAILED, rfc("10.4", Keyword.MUST, "Implementations that have implementation-"
+            + " and/or platform-specific limitations regarding the frame size or total message size after reassembly"
+            + " from multiple frames MUST protect themselves against exceeding those limits."));
+
     /** Returns every reason, for the docs and the tests: the fixed ones, then one per rule a server can break. */
     public static List<Reason> all() {
         List<Reason> all = new ArrayList<>(List.of(PONGS_WRONG, EVENTS_AFTER_FAILING, WENT_ON_WITH_INVALID_UTF8, MESSAGES_MISREAD,
                 LESS_THAN_AUTOBAHN_EXPECTS, CONTROL_FRAME_AFTER_CLOSE, DID_NOT_FAIL, CLOSE_NOT_ANSWERED,
                 TCP_CLOSED_BEFORE_HANDSHAKE, TCP_LEFT_OPEN, FAILED_WITHOUT_CODE, FAILED_WITH_OTHER_CODE,
                 ANSWERED_WITH_OTHER_CODE, VALID_REQUEST_NOT_ACCEPTED, INVALID_REQUEST_NOT_REFUSED, VERSIONS_NOT_LISTED,
-                SERVER_ERROR_STATUS, HELD_OPEN, OVERSIZED_REQUEST_ACCEPTED));
+                SERVER_ERROR_STATUS, HELD_OPEN, OVERSIZED_REQUEST_ACCEPTED, POLICY_MISSED, NO_LONGER_SERVES));
         for (Rule rule : Rule.values()) {
             all.add(brokeRule(rule));
         }
