@@ -74,7 +74,14 @@ public final class ProbeRunner {
     }
 
     private static CaseResult withLiveness(CaseResult probe, Target target) throws InterruptedException {
-        CaseResult live = Liveness.check(probe.testCase().id(), target);
+        return afterLiveness(probe, Liveness.check(probe.testCase().id(), target));
+    }
+
+    /**
+     * The probe's result once the liveness check after it is known: unchanged when a fresh connection was
+     * served, FAILED with {@link Reasons#NO_LONGER_SERVES} when it was not, whatever the probe's own verdict.
+     */
+    static CaseResult afterLiveness(CaseResult probe, CaseResult live) {
         if (live.verdict() == Verdict.OK) {
             return probe;
         }

@@ -71,6 +71,41 @@ class ProbeRunnerPolicyTest {
         }
     }
 
+    record LivenessRow(String name, Verdict probeVerdict, Verdict liveVerdict, Verdict expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<LivenessRow> livenessRows() {
+        return Stream.of(
+                new LivenessRow("probe OK, fresh connection served: OK", Verdict.OK, Verdict.OK, Verdict.OK),
+                new LivenessRow("probe UNSAFE, fresh connection served: stays UNSAFE", Verdict.UNSAFE, Verdict.OK,
+                        Verdict.UNSAFE),
+                new LivenessRow("probe OK, fresh connection not served: FAILED", Verdict.OK, Verdict.FAILED,
+                        Verdict.FAILED),
+                new LivenessRow("probe UNSAFE, fresh connection not served: FAILED", Verdict.UNSAFE, Verdict.FAILED,
+                        Verdict.FAILED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("livenessRows")
+    void verdictAfterTheLivenessCheck(LivenessRow row) {
+        CaseResult probe = new CaseResult(IDLE_TIMEOUT_PROBE, row.probeVerdict(), "probe " + row.probeVerdict(),
+                Verdict.OK, "closed", KEPT_OPEN, List.of(), Duration.ZERO);
+        CaseResult live = new CaseResult(IDLE_TIMEOUT_PROBE, row.liveVerdict(), "no echo", Verdict.OK, "closed",
+                KEPT_OPEN, List.of(), Duration.ZERO);
+        CaseResult result = ProbeRunner.afterLiveness(probe, live);
+        assertThat(result.verdict()).isEqualTo(row.expected());
+        if (row.liveVerdict() == Verdict.OK) {
+            assertThat(result).isSameAs(probe);
+        } else {
+            assertThat(result.behaviorReason()).startsWith(Reasons.NO_LONGER_SERVES.name()).contains("no echo")
+                    .contains("the probe itself: " + probe.behaviorReason());
+        }
+    }
+
     @Test
     @DisplayName("a server that no longer serves after a probe is FAILED on §10.4's MUST, quoted; a policy miss on no MUST")
     void reasonsOfTheRunner() {
