@@ -30,7 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("a strictly correct but minimal server: no RFC failure, its policy misses UNSAFE")
 class StrictlyCorrectButMinimalTest {
 
-    /** The server's handshake deadline is 1 s; the probes wait 1.6 s for it, and flood 2 MiB, under its 16 MiB limit. */
+    /**
+     * Reduced bounds, each chosen so that the check means what it does with {@link ProbeBounds#DEFAULTS}:
+     * the handshake patience (1.6 s) is still beyond the server's 1 s handshake deadline, so the slowloris and
+     * silent probes see the server's own deadline act, and the trickle (200 ms) stays shorter than it; the idle
+     * patience only bounds the wait for a timeout this server does not have, so 1.6 s and 60 s give the same
+     * outcome (it stays open). The floods are smaller on purpose: 2 MiB lies under the server's 16 MiB limit, so
+     * the server buffers it and the probe misses its assumed limit (the UNSAFE path, which the 64 MiB default,
+     * over 16 MiB, would not reach: the server would close with 1009); 1,000 fragments, like 1,000,000, are
+     * one-byte fragments far under 16 MiB, accepted either way. The test asserts no FAILED in both runs.
+     */
     private static final ProbeBounds BOUNDS = new ProbeBounds(Duration.ofMillis(1600), Duration.ofMillis(1600),
             Duration.ofMillis(200), 2 << 20, 1000);
 

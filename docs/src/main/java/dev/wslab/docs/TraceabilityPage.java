@@ -36,7 +36,10 @@ final class TraceabilityPage {
             Map.entry(Rule.NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE, List.of("5.18")),
             Map.entry(Rule.FRAME_AFTER_CLOSE, List.of("7.1.3", "7.1.4")),
             Map.entry(Rule.CLOSE_PAYLOAD_ONE_BYTE, List.of("7.3.2")),
-            Map.entry(Rule.INVALID_CLOSE_CODE, List.of("7.9.1", "7.9.4", "7.9.6")),
+            Map.entry(Rule.CLOSE_CODE_NOT_USED, List.of("7.9.1", "7.9.2")),
+            Map.entry(Rule.CLOSE_CODE_RESERVED, List.of("7.9.3", "7.9.6")),
+            Map.entry(Rule.CLOSE_CODE_NEVER_SENT, List.of("7.9.4", "7.9.5")),
+            Map.entry(Rule.CLOSE_CODE_UNDEFINED, List.of("7.13.1", "7.13.2")),
             Map.entry(Rule.INVALID_CLOSE_REASON, List.of("7.5.1")),
             Map.entry(Rule.INVALID_UTF8, List.of("6.3.1", "6.4.1", "20.29")),
             Map.entry(Rule.MESSAGE_TOO_BIG, List.of("20.15", "20.21")));

@@ -51,8 +51,14 @@ public enum Rule {
     FRAME_AFTER_CLOSE(CloseCode.PROTOCOL_ERROR, "5.5.1", "a data frame arrived after the peer's Close frame; no data frame may follow a Close"),
     /** §5.5.1: a Close frame's body, if present, starts with a 2-byte status code. */
     CLOSE_PAYLOAD_ONE_BYTE(CloseCode.PROTOCOL_ERROR, "5.5.1", "a Close frame has a 1-byte payload; a body must start with a 2-byte status code"),
-    /** §7.4: a Close frame may only carry a code that is valid on the wire. */
-    INVALID_CLOSE_CODE(CloseCode.PROTOCOL_ERROR, "7.4", "a Close frame carries a status code that is not valid on the wire"),
+    /** §7.4.1: 1005, 1006 and 1015 "MUST NOT be set as a status code in a Close control frame by an endpoint". */
+    CLOSE_CODE_NEVER_SENT(CloseCode.PROTOCOL_ERROR, "7.4.1", "a Close frame carries 1005, 1006 or 1015, codes that are never sent in a Close frame"),
+    /** §5.5.1: the code MUST be one "defined in Section 7.4", whose ranges end at 4999. */
+    CLOSE_CODE_UNDEFINED(CloseCode.PROTOCOL_ERROR, "5.5.1", "a Close frame carries a status code above 4999, which Section 7.4 does not define"),
+    /** §7.4.2: "Status codes in the range 0-999 are not used." Not a MUST; a receiver fails the connection all the same. */
+    CLOSE_CODE_NOT_USED(CloseCode.PROTOCOL_ERROR, "7.4.2", "a Close frame carries a status code below 1000, a range that is not used"),
+    /** §7.4.1, §7.4.2: 1004 and 1016-2999 are reserved for the protocol's future revisions. Not a MUST either. */
+    CLOSE_CODE_RESERVED(CloseCode.PROTOCOL_ERROR, "7.4.2", "a Close frame carries a status code reserved for future revisions (1004, 1016-2999)"),
     /** §5.5.1: the reason in a Close frame is UTF-8 encoded. */
     INVALID_CLOSE_REASON(CloseCode.INVALID_FRAME_PAYLOAD_DATA, "5.5.1", "a Close frame's reason is not valid UTF-8"),
     // end::close-rules[]

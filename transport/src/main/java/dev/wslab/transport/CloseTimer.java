@@ -1,8 +1,10 @@
 package dev.wslab.transport;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * CloseTimer is a session's one timer for the end of a connection: armed when the closing handshake
@@ -24,21 +26,51 @@ final class CloseTimer {
     /** When the armed timer expires (System.nanoTime). */
     private long deadline;
 
+    /** Reads the time (System.nanoTime), so that a test can say which moment a deadline is counted from. */
+    private final LongSupplier clock;
+
     CloseTimer(Duration timeout, Runnable onExpiry, String threadName) {
+        this(timeout, onExpiry, threadName, System::nanoTime);
+    }
+
+    CloseTimer(Duration timeout, Runnable onExpiry, String threadName, LongSupplier clock) {
         this.timeout = timeout;
         this.onExpiry = onExpiry;
         this.threadName = threadName;
+        this.clock = clock;
     }
 
     /** Arms the timer to expire {@code timeout} from now, unless it is armed already or stopped. */
     void arm() {
+        armFromNow(false);
+    }
+
+    /**
+     * Arms the timer to expire {@code timeout} from now, replacing an earlier deadline: for a held Close that
+     * is finally sent, whose closing handshake gets the whole timeout from the moment it goes out.
+     */
+    void restart() {
+        armFromNow(true);
+    }
+
+    /** Returns when the armed timer expires, on the timer's clock; empty when it is not armed. */
+    OptionalLong deadline() {
         lock.lock();
         try {
-            if (armed || stopped) {
+            return armed && !stopped ? OptionalLong.of(deadline) : OptionalLong.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void armFromNow(boolean replacingAnEarlierDeadline) {
+        lock.lock();
+        try {
+            if (stopped || (armed && !replacingAnEarlierDeadline)) {
                 return;
             }
             armed = true;
-            deadline = System.nanoTime() + timeout.toNanos();
+            deadline = clock.getAsLong() + timeout.toNanos();
             if (thread == null) {
                 thread = Thread.ofVirtual().name(threadName).start(this::run);
             } else {
@@ -64,7 +96,7 @@ final class CloseTimer {
         lock.lock();
         try {
             while (!stopped) {
-                long left = deadline - System.nanoTime();
+                long left = deadline - clock.getAsLong();
                 if (!armed) {
                     changed.await();
                 } else if (left > 0) {

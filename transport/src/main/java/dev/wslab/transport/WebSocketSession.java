@@ -330,6 +330,7 @@ public final class WebSocketSession implements AutoCloseable {
     private void failHeldViolation() {
         violationHeld = false;
         withConnection(connection::failHeldViolation);
+        closeTimer.restart(); // the held Close went out just now: its closing handshake gets the whole timeout
     }
 
     /**
@@ -340,7 +341,6 @@ public final class WebSocketSession implements AutoCloseable {
     private void closeTimerExpired() {
         if (violationHeld) {
             failHeldViolation();
-            closeTimer.arm();
         } else if (!closed.isDone()) {
             // Not only while CLOSING: a CLOSED connection whose writer is stuck on a peer that stopped
             // reading has not ended either, until its socket is closed.

@@ -27,7 +27,7 @@ public final class AutobahnCatalog {
      * unmasked one.
      */
     public static List<ConformanceCase> masking() {
-        return List.of(RobustnessProbes.unmaskedFrame("0.18", "Masking", "A wslab addition, not in Autobahn: send an"
+        return List.of(FrameProbes.unmaskedFrame("0.18", "Masking", "A wslab addition, not in Autobahn: send an"
                 + " unmasked text frame, then a Ping; expect the connection closed, with 1002 or without a Close frame"
                 + " (§5.1: \"The server MUST close the connection upon receiving a frame that is not masked\"; it MAY"
                 + " send 1002), and no echo and no Pong, as it MUST NOT go on after failing (§7.1.7)."));

@@ -72,8 +72,19 @@ public final class Reasons {
                             + " Close frame."));
             case CLOSE_PAYLOAD_ONE_BYTE -> broke(rule, "5.5.1", Keyword.MUST, "If there is a body, the first two bytes"
                     + " of the body MUST be a 2-byte unsigned integer (in network byte order) representing a status code");
-            case INVALID_CLOSE_CODE -> broke(rule, "7.4.1", Keyword.MUST_NOT, "1005 is a reserved value and MUST NOT"
-                    + " be set as a status code in a Close control frame by an endpoint.");
+            // Each range a code may not be sent from rests on its own clause (the code sent decides, Rule says which)
+            case CLOSE_CODE_NEVER_SENT -> broke(rule, "7.4.1", Keyword.MUST_NOT, "MUST NOT be set as a status code in"
+                    + " a Close control frame by an endpoint.");
+            case CLOSE_CODE_UNDEFINED -> broke(rule, "5.5.1", Keyword.MUST, "If there is a body, the first two bytes of"
+                    + " the body MUST be a 2-byte unsigned integer (in network byte order) representing a status code"
+                    + " with value /code/ defined in Section 7.4.");
+            // §7.4.2 describes its ranges without a MUST: sending from them is odd, not forbidden
+            case CLOSE_CODE_NOT_USED -> new Reason(rule.description(), Verdict.NON_STRICT,
+                    rfc("7.4.2", Keyword.NOT_NORMATIVE, "Status codes in the range 0-999 are not used."));
+            case CLOSE_CODE_RESERVED -> new Reason(rule.description(), Verdict.NON_STRICT,
+                    rfc("7.4.2", Keyword.NOT_NORMATIVE, "Status codes in the range 1000-2999 are reserved for"
+                            + " definition by this protocol, its future revisions, and extensions specified in a"
+                            + " permanent and readily available public specification."));
             case INVALID_CLOSE_REASON -> new Reason(rule.description(), Verdict.FAILED,
                     WENT_ON_WITH_INVALID_UTF8.clause());
             case INVALID_UTF8 -> broke(rule, "5.6", Keyword.MUST, "the whole message MUST contain valid UTF-8.");
@@ -152,13 +163,24 @@ public final class Reasons {
     public static final Reason OVERSIZED_REQUEST_ACCEPTED = new Reason("a request over the assumed head size limit"
             + " accepted", Verdict.UNSAFE, Clauses.LIMITS_LEFT_TO_THE_SERVER);
 
+    // ---------------------------------------------------------------- the robustness probes (section 20)
+
+    /** A probe's miss of the policy it assumed (a timeout, a size, a rate): the policy is the server's (§10.4). */
+    public static final Reason POLICY_MISSED = new Reason("the server's policy differs from the one the probe assumed",
+            Verdict.UNSAFE, Clauses.LIMITS_LEFT_TO_THE_SERVER);
+    /** After a probe, a fresh connection is not served: the server did not protect itself against the probe. */
+    public static final Reason NO_LONGER_SERVES = new Reason("after the probe the server no longer serves a fresh"
+            + " connection", Verdict.FAILED, rfc("10.4", Keyword.MUST, "Implementations that have implementation-"
+            + " and/or platform-specific limitations regarding the frame size or total message size after reassembly"
+            + " from multiple frames MUST protect themselves against exceeding those limits."));
+
     /** Returns every reason, for the docs and the tests: the fixed ones, then one per rule a server can break. */
     public static List<Reason> all() {
         List<Reason> all = new ArrayList<>(List.of(PONGS_WRONG, EVENTS_AFTER_FAILING, WENT_ON_WITH_INVALID_UTF8, MESSAGES_MISREAD,
                 LESS_THAN_AUTOBAHN_EXPECTS, CONTROL_FRAME_AFTER_CLOSE, DID_NOT_FAIL, CLOSE_NOT_ANSWERED,
                 TCP_CLOSED_BEFORE_HANDSHAKE, TCP_LEFT_OPEN, FAILED_WITHOUT_CODE, FAILED_WITH_OTHER_CODE,
                 ANSWERED_WITH_OTHER_CODE, VALID_REQUEST_NOT_ACCEPTED, INVALID_REQUEST_NOT_REFUSED, VERSIONS_NOT_LISTED,
-                SERVER_ERROR_STATUS, HELD_OPEN, OVERSIZED_REQUEST_ACCEPTED));
+                SERVER_ERROR_STATUS, HELD_OPEN, OVERSIZED_REQUEST_ACCEPTED, POLICY_MISSED, NO_LONGER_SERVES));
         for (Rule rule : Rule.values()) {
             all.add(brokeRule(rule));
         }

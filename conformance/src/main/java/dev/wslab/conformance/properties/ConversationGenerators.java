@@ -159,31 +159,45 @@ public final class ConversationGenerators {
     }
 
     /** How the generator breaks each of {@link Violation#GENERATED_RULES}: a frame or two per rule. */
-    private static final Map<Rule, Breaker> BREAKERS = new EnumMap<>(Map.of(
-            Rule.RESERVED_BITS_SET, (in, inside, before, small) ->
-                    List.of(Violation.withReservedBit(carrier(in, inside, small), draw(in, 1, 3))),
-            // §5.2: 0x3-0x7 are reserved for further non-control frames, 0xB-0xF for further control frames
-            Rule.RESERVED_OPCODE, (in, inside, before, small) ->
-                    List.of(draw(in, 0, 1) == 0 ? Frame.binary(small).withOpcode(draw(in, 0x3, 0x7))
-                            : Frame.ping(small).withOpcode(draw(in, 0xB, 0xF))),
-            Rule.INVALID_UTF8, (in, inside, before, small) ->
-                    inside ? invalidContinuation(in, before) : invalidText(in),
-            Rule.CONTROL_FRAME_TOO_LONG, (in, inside, before, small) ->
-                    List.of(Frame.of(draw(in, 0, 1) == 0 ? Opcode.PING : Opcode.PONG,
-                            randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 126, 300)))),
-            Rule.FRAGMENTED_CONTROL_FRAME, (in, inside, before, small) -> List.of(Frame.ping(small).withFin(false)),
-            Rule.INVALID_CLOSE_CODE, (in, inside, before, small) -> List.of(Violation.closeFrame(Violation.closeBody(
-                    Violation.BAD_CLOSE_CODES.get(draw(in, 0, Violation.BAD_CLOSE_CODES.size() - 1))))),
-            Rule.CLOSE_PAYLOAD_ONE_BYTE, (in, inside, before, small) ->
-                    List.of(Violation.closeFrame(Payload.of((byte) draw(in, 0, 255)))),
-            Rule.CONTINUATION_WITHOUT_MESSAGE, (in, inside, before, small) ->
-                    List.of(Frame.continuation(small, draw(in, 0, 1) == 0)),
-            // the suite sends this rule's frames unmasked
-            Rule.UNMASKED_CLIENT_FRAME, (in, inside, before, small) -> List.of(carrier(in, inside, small)),
-            Rule.NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE, (in, inside, before, small) -> {
-                Frame intruder = dataFrame(draw(in, 0, 1) == 1, small).withFin(draw(in, 0, 1) == 0);
-                return inside ? List.of(intruder) : List.of(dataFrame(draw(in, 0, 1) == 1, small).withFin(false), intruder);
-            }));
+    private static final Map<Rule, Breaker> BREAKERS = breakers();
+
+    private static Map<Rule, Breaker> breakers() {
+        Map<Rule, Breaker> breakers = new EnumMap<>(Rule.class);
+        breakers.put(Rule.RESERVED_BITS_SET, (in, inside, before, small) ->
+                List.of(Violation.withReservedBit(carrier(in, inside, small), draw(in, 1, 3))));
+        // §5.2: 0x3-0x7 are reserved for further non-control frames, 0xB-0xF for further control frames
+        breakers.put(Rule.RESERVED_OPCODE, (in, inside, before, small) ->
+                List.of(draw(in, 0, 1) == 0 ? Frame.binary(small).withOpcode(draw(in, 0x3, 0x7))
+                        : Frame.ping(small).withOpcode(draw(in, 0xB, 0xF))));
+        breakers.put(Rule.INVALID_UTF8, (in, inside, before, small) ->
+                inside ? invalidContinuation(in, before) : invalidText(in));
+        breakers.put(Rule.CONTROL_FRAME_TOO_LONG, (in, inside, before, small) ->
+                List.of(Frame.of(draw(in, 0, 1) == 0 ? Opcode.PING : Opcode.PONG,
+                        randomBytes(draw(in, 0, Integer.MAX_VALUE), draw(in, 126, 300)))));
+        breakers.put(Rule.FRAGMENTED_CONTROL_FRAME, (in, inside, before, small) -> List.of(Frame.ping(small).withFin(false)));
+        breakers.put(Rule.CLOSE_CODE_NEVER_SENT, badCloseCode(Rule.CLOSE_CODE_NEVER_SENT));
+        breakers.put(Rule.CLOSE_CODE_UNDEFINED, badCloseCode(Rule.CLOSE_CODE_UNDEFINED));
+        breakers.put(Rule.CLOSE_CODE_NOT_USED, badCloseCode(Rule.CLOSE_CODE_NOT_USED));
+        breakers.put(Rule.CLOSE_CODE_RESERVED, badCloseCode(Rule.CLOSE_CODE_RESERVED));
+        breakers.put(Rule.CLOSE_PAYLOAD_ONE_BYTE, (in, inside, before, small) ->
+                List.of(Violation.closeFrame(Payload.of((byte) draw(in, 0, 255)))));
+        breakers.put(Rule.CONTINUATION_WITHOUT_MESSAGE, (in, inside, before, small) ->
+                List.of(Frame.continuation(small, draw(in, 0, 1) == 0)));
+        // the suite sends this rule's frames unmasked
+        breakers.put(Rule.UNMASKED_CLIENT_FRAME, (in, inside, before, small) -> List.of(carrier(in, inside, small)));
+        breakers.put(Rule.NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE, (in, inside, before, small) -> {
+            Frame intruder = dataFrame(draw(in, 0, 1) == 1, small).withFin(draw(in, 0, 1) == 0);
+            return inside ? List.of(intruder) : List.of(dataFrame(draw(in, 0, 1) == 1, small).withFin(false), intruder);
+        });
+        return breakers;
+    }
+
+    /** A Close frame whose status code is one of {@link Violation#BAD_CLOSE_CODES} for {@code rule}. */
+    private static Breaker badCloseCode(Rule rule) {
+        List<Integer> codes = Violation.BAD_CLOSE_CODES.get(rule);
+        return (in, inside, before, small) ->
+                List.of(Violation.closeFrame(Violation.closeBody(codes.get(draw(in, 0, codes.size() - 1)))));
+    }
 
     /**
      * Returns a frame that is valid but for the rule it will break: between messages a binary, text or Ping

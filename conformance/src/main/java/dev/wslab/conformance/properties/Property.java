@@ -110,7 +110,7 @@ public enum Property {
         if (pongs.isPresent()) {
             return pongs;
         }
-        if (result.close() != Verdict.OK) {
+        if (closeBreaksTheProperty(result.close())) {
             return Optional.of(result.closeReason());
         }
         return Optional.empty();
@@ -132,10 +132,18 @@ public enum Property {
         if (pongs.isPresent()) {
             return pongs;
         }
-        if (result.close() != Verdict.OK) {
+        if (closeBreaksTheProperty(result.close())) {
             return Optional.of(result.closeReason());
         }
         return Optional.empty();
+    }
+
+    /**
+     * A close FAILED or WRONG CODE breaks the property; a NON-STRICT close (e.g. a failure without a status code,
+     * a §7.1.7 SHOULD) or an INFORMATIONAL one breaks no MUST, so it does not.
+     */
+    static boolean closeBreaksTheProperty(Verdict close) {
+        return close == Verdict.FAILED || close == Verdict.WRONG_CODE;
     }
 
     private static List<Observed> messages(List<Observed> events) {

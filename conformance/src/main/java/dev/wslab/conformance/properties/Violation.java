@@ -8,6 +8,7 @@ import dev.wslab.protocol.frame.Payload;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,7 +31,8 @@ public record Violation(Rule rule, List<Frame> frames) {
      */
     public static final Set<Rule> GENERATED_RULES = Collections.unmodifiableSet(EnumSet.of(
             Rule.RESERVED_BITS_SET, Rule.RESERVED_OPCODE, Rule.INVALID_UTF8, Rule.CONTROL_FRAME_TOO_LONG,
-            Rule.FRAGMENTED_CONTROL_FRAME, Rule.INVALID_CLOSE_CODE, Rule.CLOSE_PAYLOAD_ONE_BYTE,
+            Rule.FRAGMENTED_CONTROL_FRAME, Rule.CLOSE_CODE_NEVER_SENT, Rule.CLOSE_CODE_UNDEFINED,
+            Rule.CLOSE_CODE_NOT_USED, Rule.CLOSE_CODE_RESERVED, Rule.CLOSE_PAYLOAD_ONE_BYTE,
             Rule.CONTINUATION_WITHOUT_MESSAGE, Rule.UNMASKED_CLIENT_FRAME, Rule.NEW_MESSAGE_INSIDE_FRAGMENTED_MESSAGE));
 
     public Violation {
@@ -49,8 +51,12 @@ public record Violation(Rule rule, List<Frame> frames) {
         return rule.closeCode().value();
     }
 
-    /** Close codes no endpoint may send (§7.4.1, §7.4.2): reserved, never on the wire, or out of range. */
-    static final List<Integer> BAD_CLOSE_CODES = List.of(0, 999, 1004, 1005, 1006, 1015, 1016, 1100, 2000, 2999, 5000, 65535);
+    /** Close codes a receiver fails the connection for, by the rule each breaks (§5.5.1, §7.4.1, §7.4.2). */
+    static final Map<Rule, List<Integer>> BAD_CLOSE_CODES = Map.of(
+            Rule.CLOSE_CODE_NEVER_SENT, List.of(1005, 1006, 1015),
+            Rule.CLOSE_CODE_UNDEFINED, List.of(5000, 65535),
+            Rule.CLOSE_CODE_NOT_USED, List.of(0, 999),
+            Rule.CLOSE_CODE_RESERVED, List.of(1004, 1016, 1100, 2000, 2999));
 
     /** Returns a frame with RSV bit {@code bit} (1-3) set on {@code frame}. */
     static Frame withReservedBit(Frame frame, int bit) {

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,42 +56,47 @@ import java.util.stream.Stream;
  */
 public final class ConformanceTests {
 
-    private Target target;
-    private String include = "*";
-    private String exclude = "";
-    private Map<String, Verdict> accepted = Map.of();
-    private Set<Verdict> failOn = EnumSet.copyOf(Arrays.stream(Verdict.values()).filter(Verdict::isFailure).toList());
+    // Immutable: each setting returns a new ConformanceTests, so a shared base can be refined safely and the
+    // tests that tests() returned never see a later change.
+    private final Target target;
+    private final String include;
+    private final String exclude;
+    private final Map<String, Verdict> accepted;
+    private final Set<Verdict> failOn;
 
-    private ConformanceTests(Target target) {
+    private ConformanceTests(Target target, String include, String exclude, Map<String, Verdict> accepted,
+                             Set<Verdict> failOn) {
         this.target = target;
+        this.include = include;
+        this.exclude = exclude;
+        this.accepted = Map.copyOf(accepted);
+        this.failOn = Collections.unmodifiableSet(EnumSet.copyOf(failOn));
     }
 
     /** Returns tests against the WebSocket endpoint at {@code uri}. */
     public static ConformanceTests against(URI uri) {
-        return new ConformanceTests(Target.of(uri));
+        return new ConformanceTests(Target.of(uri), "*", "", Map.of(),
+                EnumSet.copyOf(Arrays.stream(Verdict.values()).filter(Verdict::isFailure).toList()));
     }
 
-    /** Selects cases by pattern, e.g. {@code "1.*,5.*"}. */
+    /** Returns these tests, selecting cases by pattern, e.g. {@code "1.*,5.*"}. */
     public ConformanceTests cases(String patterns) {
-        this.include = patterns;
-        return this;
+        return new ConformanceTests(target, patterns, exclude, accepted, failOn);
     }
 
-    /** Leaves out cases by pattern, e.g. {@code "9.*"}. */
+    /** Returns these tests, leaving out cases by pattern, e.g. {@code "9.*"}. */
     public ConformanceTests exclude(String patterns) {
-        this.exclude = patterns;
-        return this;
+        return new ConformanceTests(target, include, patterns, accepted, failOn);
     }
 
-    /** Gives the server {@code factor} times the catalog's deadlines and pauses (1 to 100). */
+    /** Returns these tests, giving the server {@code factor} times the catalog's deadlines and pauses (1 to 100). */
     public ConformanceTests timeScale(double factor) {
-        this.target = target.withTimeScale(factor);
-        return this;
+        return new ConformanceTests(target.withTimeScale(factor), include, exclude, accepted, failOn);
     }
 
     /**
-     * Fails a case's test on exactly these verdicts (default: FAILED and WRONG CODE); any other verdict
-     * but OK aborts the test (skipped, with the verdict and reason as message).
+     * Returns these tests, failing a case's test on exactly these verdicts (default: FAILED and WRONG CODE); any
+     * other verdict but OK aborts the test (skipped, with the verdict and reason as message).
      *
      * @throws IllegalArgumentException for OK, which cannot fail a test
      */
@@ -99,14 +105,12 @@ public final class ConformanceTests {
         if (verdicts.contains(Verdict.OK)) {
             throw new IllegalArgumentException("OK cannot fail a test; failOn takes the verdicts that do");
         }
-        this.failOn = verdicts;
-        return this;
+        return new ConformanceTests(target, include, exclude, accepted, verdicts);
     }
 
-    /** Accepts these verdicts for these cases, e.g. a NON-STRICT the server's authors decided on. */
+    /** Returns these tests, accepting these verdicts for these cases, e.g. a NON-STRICT the server's authors decided on. */
     public ConformanceTests accepting(Map<String, Verdict> verdicts) {
-        this.accepted = Map.copyOf(verdicts);
-        return this;
+        return new ConformanceTests(target, include, exclude, verdicts, failOn);
     }
 
     /** Returns one container per section, one test per case; each test runs its case when executed. */

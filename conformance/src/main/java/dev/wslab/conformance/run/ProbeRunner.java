@@ -7,6 +7,8 @@ import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.catalog.ProbePolicy;
 import dev.wslab.conformance.catalog.RobustnessProbes;
 import dev.wslab.conformance.judge.CaseResult;
+import dev.wslab.conformance.judge.Finding;
+import dev.wslab.conformance.judge.Reasons;
 import dev.wslab.conformance.wire.Target;
 
 import java.util.ArrayList;
@@ -63,7 +65,8 @@ public final class ProbeRunner {
             }
         }
         String note = " (UNSAFE, not an RFC failure: the policy assumed is " + policy.get().policy()
-                + policy.get().option().map(o -> "; state the server's own with " + o).orElse("") + ")";
+                + policy.get().option().map(o -> "; state the server's own with " + o).orElse("") + "; "
+                + Reasons.POLICY_MISSED.clause().citation() + ")";
         return new CaseResult(result.testCase(), behavior,
                 result.behaviorReason() + (behavior == Verdict.UNSAFE ? note : ""), close,
                 result.closeReason() + (close == Verdict.UNSAFE ? note : ""), result.observation(), result.wireLog(),
@@ -71,13 +74,21 @@ public final class ProbeRunner {
     }
 
     private static CaseResult withLiveness(CaseResult probe, Target target) throws InterruptedException {
-        CaseResult live = Liveness.check(probe.testCase().id(), target);
+        return afterLiveness(probe, Liveness.check(probe.testCase().id(), target));
+    }
+
+    /**
+     * The probe's result once the liveness check after it is known: unchanged when a fresh connection was
+     * served, FAILED with {@link Reasons#NO_LONGER_SERVES} when it was not, whatever the probe's own verdict.
+     */
+    static CaseResult afterLiveness(CaseResult probe, CaseResult live) {
         if (live.verdict() == Verdict.OK) {
             return probe;
         }
-        return new CaseResult(probe.testCase(), Verdict.FAILED, "after this probe the server no longer serves a fresh"
-                + " connection (" + live.reason() + "): it did not protect itself, which §10.4 requires (\"MUST protect"
-                + " themselves against exceeding those limits\"); the probe itself: " + probe.behaviorReason(),
-                probe.close(), probe.closeReason(), probe.observation(), probe.wireLog(), probe.duration());
+        Finding lost = new Finding(Reasons.NO_LONGER_SERVES.verdict(), Reasons.NO_LONGER_SERVES.name() + " ("
+                + live.reason() + ")", Optional.of(Reasons.NO_LONGER_SERVES));
+        return new CaseResult(probe.testCase(), lost.verdict(), lost.explanation() + "; the probe itself: "
+                + probe.behaviorReason(), probe.close(), probe.closeReason(), probe.observation(), probe.wireLog(),
+                probe.duration());
     }
 }

@@ -190,7 +190,19 @@ class JudgeTest {
                 new Row("but a Pong after the server's own Close: NON-STRICT", of(open),
                         controlAfterClose("PONG", cleanClose(NORMAL)), ENDED_IN_TIME, Verdict.NON_STRICT, Verdict.INFORMATIONAL),
                 new Row("but a rule the server broke: FAILED", of(open),
-                        broke(Rule.RESERVED_BITS_SET, cleanClose(NORMAL)), ENDED_IN_TIME, Verdict.FAILED, Verdict.INFORMATIONAL));
+                        broke(Rule.RESERVED_BITS_SET, cleanClose(NORMAL)), ENDED_IN_TIME, Verdict.FAILED, Verdict.INFORMATIONAL),
+                new Row("7.13.1: the server answered with 5000, a code §7.4 does not define: FAILED (§5.5.1 MUST)",
+                        of(open), broke(Rule.CLOSE_CODE_UNDEFINED, cleanClose(NORMAL)), ENDED_IN_TIME, Verdict.FAILED,
+                        Verdict.INFORMATIONAL),
+                new Row("the server sent 1005, which MUST NOT be set in a Close frame: FAILED (§7.4.1 MUST NOT)",
+                        of(open), broke(Rule.CLOSE_CODE_NEVER_SENT, cleanClose(NORMAL)), ENDED_IN_TIME, Verdict.FAILED,
+                        Verdict.INFORMATIONAL),
+                new Row("the server sent a reserved code (1004, 1016-2999): NON-STRICT, §7.4.2 states no MUST",
+                        of(open), broke(Rule.CLOSE_CODE_RESERVED, cleanClose(NORMAL)), ENDED_IN_TIME, Verdict.NON_STRICT,
+                        Verdict.INFORMATIONAL),
+                new Row("the server sent a code below 1000: NON-STRICT, §7.4.2 says only \"not used\"",
+                        of(open), broke(Rule.CLOSE_CODE_NOT_USED, cleanClose(NORMAL)), ENDED_IN_TIME, Verdict.NON_STRICT,
+                        Verdict.INFORMATIONAL));
     }
 
     /** README, "Where a case deviates from Autobahn": each deviation, judged on the catalog's own case. */

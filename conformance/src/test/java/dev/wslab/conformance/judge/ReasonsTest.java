@@ -97,6 +97,28 @@ class ReasonsTest {
                 .isEqualTo("The application MUST NOT send any more data frames after sending a Close frame.");
     }
 
+    @ParameterizedTest(name = "code {0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "1005, FAILED, 7.4.1", "1006, FAILED, 7.4.1", "1015, FAILED, 7.4.1",
+            "5000, FAILED, 5.5.1", "65535, FAILED, 5.5.1",
+            "0, NON_STRICT, 7.4.2", "999, NON_STRICT, 7.4.2",
+            "1004, NON_STRICT, 7.4.2", "1016, NON_STRICT, 7.4.2", "2999, NON_STRICT, 7.4.2"})
+    @DisplayName("a server's invalid close code is judged by the code sent: a MUST for 1005/1006/1015 and above 4999,"
+            + " §7.4.2's description of the reserved ranges otherwise")
+    void invalidCloseCodesAreJudgedByTheCodeSent(int code, Verdict verdict, String section) {
+        byte[] body = {(byte) (code >> 8), (byte) code};
+        Rule rule = null;
+        try {
+            dev.wslab.protocol.close.CloseStatus.parse(dev.wslab.protocol.frame.Payload.of(body));
+        } catch (dev.wslab.protocol.ProtocolViolationException e) {
+            rule = e.violation().rule();
+        }
+        assertThat(rule).as("code %d is refused", code).isNotNull();
+        Reason reason = Reasons.brokeRule(rule);
+        assertThat(reason.verdict()).isEqualTo(verdict);
+        assertThat(reason.clause().section()).isEqualTo(section);
+    }
+
     /** The text of section {@code number}, from its heading to the next heading of any level. */
     private static String sectionText(String number) {
         String text = withoutPageBreaks(read(RfcText.PATH));

@@ -91,6 +91,26 @@ class ConformanceTestsTest {
                 .hasMessageContaining("OK");
     }
 
+    @Test
+    @DisplayName("each setting returns new tests: the base, and the tests it returned, do not change")
+    void settingsReturnNewTests() {
+        ConformanceTests base = ConformanceTests.against(URI.create("ws://127.0.0.1:9/")).cases("1.1.1");
+        List<DynamicTest> before = flattened(base);
+        ConformanceTests refined = base.cases("2.1,2.2");
+        assertThat(refined).isNotSameAs(base);
+        assertThat(flattened(base)).extracting(DynamicTest::getDisplayName).isEqualTo(
+                before.stream().map(DynamicTest::getDisplayName).toList()).hasSize(1);
+        assertThat(flattened(refined)).hasSize(2);
+        assertThat(base.exclude("1.*")).isNotSameAs(base);
+        assertThat(flattened(base)).hasSize(1);
+    }
+
+    private static List<DynamicTest> flattened(ConformanceTests tests) {
+        List<DynamicTest> all = new java.util.ArrayList<>();
+        tests.tests().forEach(node -> flatten(node, all));
+        return all;
+    }
+
     private static DynamicTest onlyTest(ConformanceTests tests) {
         List<DynamicTest> all = new ArrayList<>();
         tests.tests().forEach(node -> flatten(node, all));

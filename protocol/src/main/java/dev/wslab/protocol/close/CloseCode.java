@@ -45,8 +45,8 @@ public record CloseCode(int value) {
 
     /** What RFC 6455 §7.4.2 and the IANA registry allow a code to be used for. */
     public enum Category {
-        /** 0–999: not used; invalid on the wire. */
-        INVALID,
+        /** 0–999: "not used" (§7.4.2); invalid on the wire. */
+        NOT_USED,
         /** A code defined by RFC 6455 or registered with IANA that an endpoint may send (1000–1003, 1007–1014). */
         STANDARD,
         /** 1005, 1006, 1015: designated for use in APIs and logs, never in a Close frame. */
@@ -56,7 +56,9 @@ public record CloseCode(int value) {
         /** 3000–3999: for libraries, frameworks and applications, registered with IANA. */
         REGISTERED,
         /** 4000–4999: for private use by applications, by prior agreement. */
-        PRIVATE
+        PRIVATE,
+        /** 5000–65535: beyond every range §7.4 defines; invalid on the wire. */
+        UNDEFINED
     }
 
     public CloseCode {
@@ -73,7 +75,7 @@ public record CloseCode(int value) {
     /** Classifies this code by the ranges of RFC 6455 §7.4.2 and the IANA registry. */
     public Category category() {
         if (value < 1000) {
-            return Category.INVALID;
+            return Category.NOT_USED;
         }
         if (value == 1005 || value == 1006 || value == 1015) {
             return Category.RESERVED_NEVER_ON_WIRE;
@@ -90,7 +92,7 @@ public record CloseCode(int value) {
         if (value < 5000) {
             return Category.PRIVATE;
         }
-        return Category.INVALID;
+        return Category.UNDEFINED;
     }
 
     /**
@@ -100,7 +102,7 @@ public record CloseCode(int value) {
     public boolean isValidOnTheWire() {
         return switch (category()) {
             case STANDARD, REGISTERED, PRIVATE -> true;
-            case INVALID, RESERVED, RESERVED_NEVER_ON_WIRE -> false;
+            case NOT_USED, RESERVED, RESERVED_NEVER_ON_WIRE, UNDEFINED -> false;
         };
     }
 

@@ -65,7 +65,7 @@ public record CloseStatus(CloseCode code, String reason) {
         }
         CloseCode code = CloseCode.of(((body.get(0) & 0xFF) << 8) | (body.get(1) & 0xFF));
         if (!code.isValidOnTheWire()) {
-            throw new ProtocolViolationException(Rule.INVALID_CLOSE_CODE, "code " + code);
+            throw new ProtocolViolationException(ruleBrokenBy(code), "code " + code);
         }
         byte[] bytes = body.toByteArray();
         if (!Utf8Validator.isValid(bytes, 2, bytes.length)) {
@@ -75,6 +75,17 @@ public record CloseStatus(CloseCode code, String reason) {
         return new CloseStatus(code, new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_8));
     }
     // end::parse[]
+
+    /** Which rule a code that is not valid on the wire breaks: each range is excluded by its own clause. */
+    private static Rule ruleBrokenBy(CloseCode code) {
+        return switch (code.category()) {
+            case RESERVED_NEVER_ON_WIRE -> Rule.CLOSE_CODE_NEVER_SENT;
+            case UNDEFINED -> Rule.CLOSE_CODE_UNDEFINED;
+            case NOT_USED -> Rule.CLOSE_CODE_NOT_USED;
+            case RESERVED -> Rule.CLOSE_CODE_RESERVED;
+            case STANDARD, REGISTERED, PRIVATE -> throw new IllegalArgumentException(code + " is valid on the wire");
+        };
+    }
 
     /**
      * Returns the body of a Close frame carrying this status: empty for {@link #NO_STATUS}, else the code

@@ -14,7 +14,7 @@ class CloseCodeTest {
 
     @ParameterizedTest(name = "{0} is {1}, valid on the wire: {2}")
     @CsvSource({
-            "0, INVALID, false", "999, INVALID, false",
+            "0, NOT_USED, false", "999, NOT_USED, false",
             "1000, STANDARD, true", "1001, STANDARD, true", "1002, STANDARD, true", "1003, STANDARD, true",
             "1004, RESERVED, false",
             "1005, RESERVED_NEVER_ON_WIRE, false", "1006, RESERVED_NEVER_ON_WIRE, false",
@@ -24,7 +24,7 @@ class CloseCodeTest {
             "1016, RESERVED, false", "2999, RESERVED, false",
             "3000, REGISTERED, true", "3999, REGISTERED, true",
             "4000, PRIVATE, true", "4999, PRIVATE, true",
-            "5000, INVALID, false", "65535, INVALID, false"})
+            "5000, UNDEFINED, false", "65535, UNDEFINED, false"})
     @DisplayName("§7.4.1, §7.4.2 and the IANA registry: ranges and what may be sent")
     void categories(int value, Category category, boolean validOnTheWire) {
         CloseCode code = CloseCode.of(value);

@@ -44,8 +44,21 @@ class CloseStatusTest {
 
         @Test
         void aCodeThatIsNeverSentIsAProtocolError() {
-            assertThat(violatedRule(Payload.hex("03ed"))).isEqualTo(Rule.INVALID_CLOSE_CODE); // 1005
-            assertThat(violatedRule(Payload.hex("03ee"))).isEqualTo(Rule.INVALID_CLOSE_CODE); // 1006
+            assertThat(violatedRule(Payload.hex("03ed"))).isEqualTo(Rule.CLOSE_CODE_NEVER_SENT); // 1005
+            assertThat(violatedRule(Payload.hex("03ee"))).isEqualTo(Rule.CLOSE_CODE_NEVER_SENT); // 1006
+            assertThat(violatedRule(Payload.hex("03f7"))).isEqualTo(Rule.CLOSE_CODE_NEVER_SENT); // 1015
+        }
+
+        @Test
+        @DisplayName("each range that may not be sent breaks its own rule, so that a judge can tell them apart")
+        void eachInvalidRangeBreaksItsOwnRule() {
+            assertThat(violatedRule(Payload.hex("0000"))).isEqualTo(Rule.CLOSE_CODE_NOT_USED); // 0
+            assertThat(violatedRule(Payload.hex("03e7"))).isEqualTo(Rule.CLOSE_CODE_NOT_USED); // 999
+            assertThat(violatedRule(Payload.hex("03ec"))).isEqualTo(Rule.CLOSE_CODE_RESERVED); // 1004
+            assertThat(violatedRule(Payload.hex("03f8"))).isEqualTo(Rule.CLOSE_CODE_RESERVED); // 1016
+            assertThat(violatedRule(Payload.hex("0bb7"))).isEqualTo(Rule.CLOSE_CODE_RESERVED); // 2999
+            assertThat(violatedRule(Payload.hex("1388"))).isEqualTo(Rule.CLOSE_CODE_UNDEFINED); // 5000
+            assertThat(violatedRule(Payload.hex("ffff"))).isEqualTo(Rule.CLOSE_CODE_UNDEFINED); // 65535
         }
 
         @Test

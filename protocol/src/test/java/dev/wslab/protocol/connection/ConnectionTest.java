@@ -284,11 +284,14 @@ class ConnectionTest {
         }
 
         @ParameterizedTest(name = "code {0}")
-        @ValueSource(ints = {0, 999, 1004, 1005, 1006, 1015, 1016, 2000, 2999, 5000, 65535})
-        void aCodeNotValidOnTheWireFailsTheConnection(int code) {
+        @org.junit.jupiter.params.provider.CsvSource({"0, CLOSE_CODE_NOT_USED", "999, CLOSE_CODE_NOT_USED",
+                "1004, CLOSE_CODE_RESERVED", "1005, CLOSE_CODE_NEVER_SENT", "1006, CLOSE_CODE_NEVER_SENT",
+                "1015, CLOSE_CODE_NEVER_SENT", "1016, CLOSE_CODE_RESERVED", "2000, CLOSE_CODE_RESERVED",
+                "2999, CLOSE_CODE_RESERVED", "5000, CLOSE_CODE_UNDEFINED", "65535, CLOSE_CODE_UNDEFINED"})
+        void aCodeNotValidOnTheWireFailsTheConnection(int code, Rule rule) {
             server.receive(client.send(Frame.of(dev.wslab.protocol.frame.Opcode.CLOSE,
                     Payload.of((byte) (code >> 8), (byte) code))));
-            assertFailed(server, Rule.INVALID_CLOSE_CODE);
+            assertFailed(server, rule);
         }
 
         @ParameterizedTest(name = "code {0}")
