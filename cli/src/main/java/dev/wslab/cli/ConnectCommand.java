@@ -17,6 +17,7 @@ import dev.wslab.transport.WebSocketSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -86,6 +87,9 @@ final class ConnectCommand implements Callable<Integer> {
             description = "send a Ping every D (e.g. 20s, 500ms; 0 for never); no Pong within D drops the connection (default: 20s)")
     Duration pingInterval;
 
+    @Mixin
+    DeflateFlags deflate = new DeflateFlags();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -149,7 +153,12 @@ final class ConnectCommand implements Callable<Integer> {
     }
 
     private ClientOptions options(PrintWriter err) {
-        ClientOptions options = ClientOptions.DEFAULTS;
+        String problem = deflate.problem();
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        ClientOptions options = deflate.options().map(ClientOptions.DEFAULTS::withDeflate)
+                .orElseGet(ClientOptions.DEFAULTS::withoutDeflate);
         if (!subprotocols.isEmpty()) {
             options = options.withSubprotocols(subprotocols.toArray(String[]::new));
         }

@@ -9,6 +9,7 @@ import dev.wslab.server.WebSocketServerBuilder;
 import dev.wslab.transport.SessionOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "serve",
         description = {"Runs a WebSocket echo server: every message sent to any path comes back.",
                 "Also answers GET /healthz (200 ok) and GET /metrics (Prometheus).",
+                "Compresses with permessage-deflate (RFC 7692) when the client offers it, unless --no-deflate.",
                 "Example: wslab serve --port 8080, then connect to ws://127.0.0.1:8080/"},
         mixinStandardHelpOptions = true)
 final class ServeCommand implements Callable<Integer> {
@@ -69,6 +71,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--ping-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "how long to wait for the Pong before dropping the client (default: 20s)")
     Duration pingTimeout;
+
+    @Mixin
+    DeflateFlags deflate = new DeflateFlags();
 
     /** A test seam: stop by itself after this long, as if Ctrl-C had been pressed. */
     @Option(names = "--exit-after", hidden = true, converter = DurationConverter.class)
@@ -129,7 +134,7 @@ final class ServeCommand implements Callable<Integer> {
         if (maxConnections != null && maxConnections < 1) {
             return "--max-connections must be at least 1, got " + maxConnections;
         }
-        return null;
+        return deflate.problem();
     }
 
     private WebSocketServerBuilder configure() throws UnknownHostException {
@@ -138,6 +143,7 @@ final class ServeCommand implements Callable<Integer> {
                 pingTimeout != null ? pingTimeout : options.pingTimeout());
         WebSocketServerBuilder builder = WebSocketServer.builder().bindAddress(bind).port(port)
                 .defaultEndpoint(Endpoints.echo()).sessionOptions(options);
+        deflate.options().ifPresent(builder::deflate); // on unless --no-deflate, as browsers expect
         if (maxMessageSize != null) {
             builder.limits(Limits.DEFAULTS.withMaxMessageSize(maxMessageSize));
         }

@@ -1,6 +1,7 @@
 package dev.wslab.client;
 
 import dev.wslab.protocol.Limits;
+import dev.wslab.protocol.deflate.DeflateOptions;
 import dev.wslab.protocol.handshake.ClientHandshakeOptions;
 import dev.wslab.transport.SessionObserver;
 import dev.wslab.transport.SessionOptions;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * ClientOptions are everything {@link WebSocketClient#connect} needs besides the URI; every one has a
  * safe default.
  *
- * @param handshake subprotocols, Origin and extra headers (e.g. Authorization) of the opening handshake
+ * @param handshake subprotocols, Origin, extra headers (e.g. Authorization) and the permessage-deflate offer of
+ *     the opening handshake. Default: permessage-deflate offered (RFC 7692), as browsers do
  * @param limits the sizes the connection accepts from the server (messages, handshake head)
  * @param session heartbeat, close timeout and queue bounds of the running session
  * @param connectTimeout how long TCP may take to connect. Default 10 s.
@@ -33,7 +35,8 @@ public record ClientOptions(ClientHandshakeOptions handshake, Limits limits, Ses
                             boolean verifyHostname, ClientObserver observer) {
 
     /** The defaults described above. */
-    public static final ClientOptions DEFAULTS = new ClientOptions(ClientHandshakeOptions.NONE, Limits.DEFAULTS,
+    public static final ClientOptions DEFAULTS = new ClientOptions(
+            ClientHandshakeOptions.NONE.withDeflate(DeflateOptions.DEFAULTS), Limits.DEFAULTS,
             SessionOptions.DEFAULTS, Duration.ofSeconds(10), Duration.ofSeconds(10), Optional.empty(), true,
             ClientObserver.NONE);
 
@@ -56,6 +59,22 @@ public record ClientOptions(ClientHandshakeOptions handshake, Limits limits, Ses
     public ClientOptions withHandshake(ClientHandshakeOptions handshake) {
         return new ClientOptions(handshake, limits, session, connectTimeout, handshakeTimeout, tls, verifyHostname,
                 observer);
+    }
+
+    /**
+     * Returns a copy that offers permessage-deflate and compresses with {@code options} if the server accepts.
+     * The server's answer is checked against RFC 7692 §7; an answer the client must refuse fails the connect
+     * with one line naming the parameter and the clause.
+     */
+    public ClientOptions withDeflate(DeflateOptions options) {
+        return withHandshake(new ClientHandshakeOptions(handshake.subprotocols(), handshake.origin(),
+                handshake.extraHeaders(), Optional.of(options)));
+    }
+
+    /** Returns a copy that offers no compression. */
+    public ClientOptions withoutDeflate() {
+        return withHandshake(new ClientHandshakeOptions(handshake.subprotocols(), handshake.origin(),
+                handshake.extraHeaders(), Optional.empty()));
     }
 
     /** Returns a copy offering {@code subprotocols}, most preferred first. */

@@ -1,6 +1,7 @@
 package dev.wslab.server;
 
 import dev.wslab.protocol.Limits;
+import dev.wslab.protocol.deflate.DeflateOptions;
 import dev.wslab.transport.SessionOptions;
 
 import java.net.InetAddress;
@@ -16,7 +17,8 @@ record ServerConfig(InetAddress bindAddress, int port, Map<String, Endpoint> end
                     Set<String> allowedOrigins, Authenticator authenticator, Optional<String> healthPath,
                     Optional<String> metricsPath, Optional<StaticFiles> staticFiles, int maxConnections,
                     Duration retryAfter, Optional<HandshakeRateLimiter> rateLimiter, Duration handshakeTimeout,
-                    Optional<TlsConfig> tls, Consumer<Transition> transitionListener) {
+                    Optional<TlsConfig> tls, Optional<DeflateOptions> deflate,
+                    Consumer<Transition> transitionListener) {
 
     /** Returns the endpoint serving {@code path}, or empty for 404. */
     Optional<Endpoint> endpointFor(String path) {

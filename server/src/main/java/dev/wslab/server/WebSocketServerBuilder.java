@@ -1,6 +1,7 @@
 package dev.wslab.server;
 
 import dev.wslab.protocol.Limits;
+import dev.wslab.protocol.deflate.DeflateOptions;
 import dev.wslab.transport.SessionOptions;
 
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class WebSocketServerBuilder {
     private HandshakeRateLimiter rateLimiter;
     private Duration handshakeTimeout = Duration.ofSeconds(10);
     private TlsConfig tls;
+    private DeflateOptions deflate;
     private Consumer<Transition> transitionListener = transition -> { };
 
     WebSocketServerBuilder() {
@@ -170,6 +172,17 @@ public final class WebSocketServerBuilder {
         return this;
     }
 
+    /**
+     * Accepts permessage-deflate (RFC 7692) when a client offers it, and compresses with {@code options}
+     * (level, the size below which messages go uncompressed, whether to ask for no context takeover); off
+     * by default. Offers this server cannot honour are declined and the connection goes on uncompressed.
+     * Null turns it off again.
+     */
+    public WebSocketServerBuilder deflate(DeflateOptions options) {
+        this.deflate = options;
+        return this;
+    }
+
     /** Calls {@code listener} on every state transition of every connection, besides logging it. */
     public WebSocketServerBuilder onTransition(Consumer<Transition> listener) {
         this.transitionListener = Objects.requireNonNull(listener);
@@ -186,7 +199,7 @@ public final class WebSocketServerBuilder {
                 Optional.ofNullable(defaultEndpoint), limits, sessionOptions, allowedOrigins, authenticator,
                 Optional.ofNullable(healthPath), Optional.ofNullable(metricsPath), Optional.ofNullable(staticFiles),
                 maxConnections, retryAfter, Optional.ofNullable(rateLimiter), handshakeTimeout,
-                Optional.ofNullable(tls), transitionListener);
+                Optional.ofNullable(tls), Optional.ofNullable(deflate), transitionListener);
         return WebSocketServer.start(config);
     }
 }

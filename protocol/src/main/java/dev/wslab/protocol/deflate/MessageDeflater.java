@@ -62,6 +62,7 @@ public final class MessageDeflater implements AutoCloseable {
     private Deflater deflater() {
         if (deflater == null) {
             deflater = new Deflater(level, true); // true: raw DEFLATE, no zlib header (RFC 7692 §7.2.1)
+            LiveCodecs.made();
             if (settings.maxWindowBits() < DirectionSettings.MAX_WINDOW_BITS) {
                 // The JDK cannot narrow its 32 KiB window (its deflateInit2 call fixes 15 bits). Huffman codes
                 // alone make no back-references at all, so no agreed window, however small, is exceeded.
@@ -88,6 +89,7 @@ public final class MessageDeflater implements AutoCloseable {
         if (deflater != null) {
             deflater.end();
             deflater = null;
+            LiveCodecs.ended();
         }
     }
 

@@ -95,6 +95,7 @@ public final class MessageInflater implements AutoCloseable {
     private Inflater inflater() {
         if (inflater == null) {
             inflater = new Inflater(true); // raw DEFLATE; reads any window from 8 to 15 bits
+            LiveCodecs.made();
         }
         return inflater;
     }
@@ -121,6 +122,7 @@ public final class MessageInflater implements AutoCloseable {
         if (inflater != null) {
             inflater.end();
             inflater = null;
+            LiveCodecs.ended();
         }
         streamEnded = false;
     }
