@@ -378,8 +378,9 @@ public final class WebSocketSession implements AutoCloseable {
                 ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, count);
                 withConnection(() -> connection.receive(bytes));
             }
-        } catch (IOException e) {
-            // The socket was closed (by us, after the closing handshake or an abort) or broke.
+        } catch (IOException | RuntimeException e) {
+            // The socket was closed (by us, after the closing handshake or an abort) or broke; or a bug
+            // threw: either way the connection ends as 1006 and releases its codec (Deflater, Inflater).
             withConnection(connection::receiveEof);
         } finally {
             Closeables.closeQuietly(socket);
