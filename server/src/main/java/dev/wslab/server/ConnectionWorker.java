@@ -126,8 +126,8 @@ final class ConnectionWorker {
             }
         }
         Optional<Endpoint> endpoint = config.endpointFor(path);
-        ServerHandshakeResult result = endpoint.map(Endpoint::handshake)
-                .orElseGet(ServerHandshake::create).validate(request);
+        ServerHandshake handshake = endpoint.map(Endpoint::handshake).orElseGet(ServerHandshake::create);
+        ServerHandshakeResult result = config.deflate().map(handshake::withDeflate).orElse(handshake).validate(request);
         ServerHandshakeResult.Accepted accepted;
         switch (result) {
             case HandshakeRejection rejection -> {

@@ -1,6 +1,7 @@
 package dev.wslab.server;
 
 import dev.wslab.protocol.Limits;
+import dev.wslab.protocol.deflate.DeflateOptions;
 import dev.wslab.transport.SessionOptions;
 
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class WebSocketServerBuilder {
     private Duration retryAfter = Duration.ofSeconds(5);
     private HandshakeRateLimiter rateLimiter;
     private Duration handshakeTimeout = Duration.ofSeconds(10);
+    private DeflateOptions deflate;
     private TlsConfig tls;
     private Consumer<Transition> transitionListener = transition -> { };
 
@@ -170,6 +172,15 @@ public final class WebSocketServerBuilder {
         return this;
     }
 
+    /**
+     * Accepts permessage-deflate (RFC 7692) when a client offers it, and compresses with {@code options};
+     * without this call every offer is declined (RFC 7692 §5: the handshake still succeeds).
+     */
+    public WebSocketServerBuilder deflate(DeflateOptions options) {
+        this.deflate = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
     /** Calls {@code listener} on every state transition of every connection, besides logging it. */
     public WebSocketServerBuilder onTransition(Consumer<Transition> listener) {
         this.transitionListener = Objects.requireNonNull(listener);
@@ -186,7 +197,7 @@ public final class WebSocketServerBuilder {
                 Optional.ofNullable(defaultEndpoint), limits, sessionOptions, allowedOrigins, authenticator,
                 Optional.ofNullable(healthPath), Optional.ofNullable(metricsPath), Optional.ofNullable(staticFiles),
                 maxConnections, retryAfter, Optional.ofNullable(rateLimiter), handshakeTimeout,
-                Optional.ofNullable(tls), transitionListener);
+                Optional.ofNullable(tls), transitionListener, Optional.ofNullable(deflate));
         return WebSocketServer.start(config);
     }
 }
