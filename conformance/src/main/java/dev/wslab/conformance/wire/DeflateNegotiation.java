@@ -9,6 +9,7 @@ import dev.wslab.protocol.handshake.WebSocketHeaders;
 import dev.wslab.protocol.http.HttpResponse;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * DeflateNegotiation reads what a server answered to the suite's permessage-deflate offer (RFC 7692 §5), with
@@ -36,8 +37,14 @@ public final class DeflateNegotiation {
     private DeflateNegotiation() {
     }
 
-    /** Returns the server's answer, in {@code response}, to {@code offer}. */
-    public static Answer read(HttpResponse response, Extension offer) {
+    /**
+     * Returns the server's answer, in {@code response}, to {@code offers} (one or more, in the order of the
+     * client's preference, RFC 7692 §5): the element it names must be valid for one of them.
+     */
+    public static Answer read(HttpResponse response, List<Extension> offers) {
+        if (offers.isEmpty()) {
+            throw new IllegalArgumentException("no offer was made");
+        }
         List<String> lines = response.headers().all(WebSocketHeaders.SEC_WEBSOCKET_EXTENSIONS);
         if (lines.isEmpty()) {
             return new Answer.Declined();
@@ -56,20 +63,34 @@ public final class DeflateNegotiation {
             return new Answer.Refused("the response names " + elements.size() + " extensions, one offer was made: "
                     + Extension.toHeaderValue(elements));
         }
-        return switch (PerMessageDeflate.check(elements.get(0), offer)) {
-            case PerMessageDeflate.ClientCheck.Refused refused -> new Answer.Refused(refused.problem());
-            case PerMessageDeflate.ClientCheck.Agreed agreed -> new Answer.Agreed(agreed.agreement(), elements.get(0));
-        };
+        Optional<String> firstProblem = Optional.empty();
+        for (Extension offer : offers) {
+            switch (PerMessageDeflate.check(elements.get(0), offer)) {
+                case PerMessageDeflate.ClientCheck.Agreed agreed -> {
+                    return new Answer.Agreed(agreed.agreement(), elements.get(0));
+                }
+                case PerMessageDeflate.ClientCheck.Refused refused -> {
+                    if (firstProblem.isEmpty()) {
+                        firstProblem = Optional.of(refused.problem());
+                    }
+                }
+            }
+        }
+        return new Answer.Refused(firstProblem.orElseThrow()
+                + (offers.size() > 1 ? " (and it fits none of the other " + (offers.size() - 1) + " offers)" : ""));
     }
 
-    /** Returns {@code offer} parsed by the §9.1 grammar, e.g. {@code permessage-deflate; client_max_window_bits=9}. */
-    public static Extension offer(String offer) {
-        return switch (ExtensionHeaderParser.parse(offer)) {
+    /**
+     * Returns the offers in a {@code Sec-WebSocket-Extensions} value, parsed by the §9.1 grammar, e.g.
+     * {@code permessage-deflate; client_max_window_bits=9} or two offers separated by a comma.
+     */
+    public static List<Extension> offers(String headerValue) {
+        return switch (ExtensionHeaderParser.parse(headerValue)) {
             case ParsedExtensions.Malformed malformed ->
                     throw new IllegalArgumentException("not an extension offer: " + malformed.problem());
-            case ParsedExtensions.Parsed parsed when parsed.extensions().size() == 1 -> parsed.extensions().get(0);
-            case ParsedExtensions.Parsed parsed ->
-                    throw new IllegalArgumentException("one offer expected, got " + parsed.extensions().size());
+            case ParsedExtensions.Parsed parsed when parsed.extensions().isEmpty() ->
+                    throw new IllegalArgumentException("no offer in \"" + headerValue + "\"");
+            case ParsedExtensions.Parsed parsed -> parsed.extensions();
         };
     }
 }

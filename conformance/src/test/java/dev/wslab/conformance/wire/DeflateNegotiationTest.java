@@ -8,13 +8,15 @@ import dev.wslab.protocol.http.HttpHeaders;
 import dev.wslab.protocol.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeflateNegotiationTest {
 
     /** Autobahn 13.3's offer: the client lets the server limit the window the client compresses with. */
-    private static final Extension OFFER = DeflateNegotiation.offer("permessage-deflate; client_max_window_bits=9");
+    private static final List<Extension> OFFER = DeflateNegotiation.offers("permessage-deflate; client_max_window_bits=9");
 
     @Test
     void a_response_without_the_header_declines_the_offer() {
@@ -35,7 +37,7 @@ class DeflateNegotiationTest {
 
     @Test
     void a_larger_server_window_than_offered_is_refused() {
-        Extension offer = DeflateNegotiation.offer("permessage-deflate; server_max_window_bits=10");
+        List<Extension> offer = DeflateNegotiation.offers("permessage-deflate; server_max_window_bits=10");
 
         DeflateNegotiation.Answer answer = DeflateNegotiation.read(
                 response("Sec-WebSocket-Extensions", "permessage-deflate; server_max_window_bits=12"), offer);
@@ -61,8 +63,21 @@ class DeflateNegotiationTest {
     }
 
     @Test
-    void an_offer_that_is_not_one_element_is_a_programming_error() {
-        assertThatThrownBy(() -> DeflateNegotiation.offer("permessage-deflate, x-webkit-deflate-frame"))
+    void with_two_offers_an_answer_valid_for_the_second_is_agreed() {
+        // the first offer limits the server's window to 9; the answer fits only the second, which does not
+        List<Extension> offers = DeflateNegotiation.offers(
+                "permessage-deflate; server_max_window_bits=9, permessage-deflate");
+
+        DeflateNegotiation.Answer answer = DeflateNegotiation.read(response("Sec-WebSocket-Extensions", "permessage-deflate"),
+                offers);
+
+        assertThat(offers).hasSize(2);
+        assertThat(answer).isInstanceOf(DeflateNegotiation.Answer.Agreed.class);
+    }
+
+    @Test
+    void a_malformed_offer_is_a_programming_error() {
+        assertThatThrownBy(() -> DeflateNegotiation.offers("permessage-deflate;;"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
