@@ -2,12 +2,17 @@ package dev.wslab.conformance.wire;
 
 import dev.wslab.conformance.RequestDelivery;
 import dev.wslab.protocol.Limits;
+import dev.wslab.protocol.deflate.AgreedDeflate;
+import dev.wslab.protocol.deflate.DeflateOptions;
+import dev.wslab.protocol.extension.Extension;
 import dev.wslab.protocol.handshake.ClientHandshake;
 import dev.wslab.protocol.handshake.ClientHandshakeResult;
 import dev.wslab.protocol.handshake.HandshakeFailure;
+import dev.wslab.protocol.handshake.WebSocketHeaders;
 import dev.wslab.protocol.handshake.WebSocketUri;
 import dev.wslab.protocol.http.HttpHeadException;
 import dev.wslab.protocol.http.HttpHeadParser;
+import dev.wslab.protocol.http.HttpHeaders;
 import dev.wslab.protocol.http.HttpResponse;
 
 import javax.net.ssl.SSLSocket;
@@ -22,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -53,9 +59,14 @@ final class HandshakeDialer {
         this.log = log;
     }
 
-    /** Connects, sends the request as {@code delivery} says and reads the answer; see {@link WireConnection#probe}. */
+    /**
+     * Connects, sends the request as {@code delivery} says and reads the answer; see {@link WireConnection#probe}.
+     * With {@code deflateOffers}, the request carries them in {@code Sec-WebSocket-Extensions} (before
+     * {@code editRequest} runs) and the answer to it is read by {@link DeflateNegotiation}.
+     */
     static HandshakeProbe probe(Target target, UnaryOperator<String> editRequest, byte[] afterHead,
-                                RequestDelivery delivery, Duration patience, WireLog log) throws IOException {
+                                RequestDelivery delivery, Duration patience, List<Extension> deflateOffers,
+                                WireLog log) throws IOException {
         WebSocketUri uri = WebSocketUri.parse(target.uri());
         Socket socket = new Socket();
         try {
@@ -67,26 +78,27 @@ final class HandshakeDialer {
             }
             HandshakeDialer dialer = new HandshakeDialer(socket, log);
             ClientHandshake handshake = ClientHandshake.create(target.uri(), target.handshake(), new SecureRandom());
-            String head = editRequest.apply(new String(handshake.request().toBytes(), StandardCharsets.ISO_8859_1));
+            String plain = new String(handshake.request().toBytes(), StandardCharsets.ISO_8859_1);
+            String head = editRequest.apply(deflateOffers.isEmpty() ? plain : withOffers(plain, deflateOffers));
             byte[] request = head.getBytes(StandardCharsets.ISO_8859_1);
             Duration timeout = target.connectTimeout();
             return switch (delivery) {
                 case RequestDelivery.Whole whole -> {
                     dialer.sendRequest(request, afterHead, request.length);
-                    yield dialer.readResponse(handshake, timeout, timeout, () -> { });
+                    yield dialer.readResponse(handshake, deflateOffers, timeout, timeout, () -> { });
                 }
                 case RequestDelivery.Chopped chopped -> {
                     dialer.sendRequest(request, afterHead, chopped.size());
-                    yield dialer.readResponse(handshake, timeout, timeout, () -> { });
+                    yield dialer.readResponse(handshake, deflateOffers, timeout, timeout, () -> { });
                 }
                 case RequestDelivery.Trickled trickled -> {
                     Trickle trickle = dialer.new Trickle(head);
                     trickle.next();
-                    yield dialer.readResponse(handshake, patience, trickled.interval(), trickle::next);
+                    yield dialer.readResponse(handshake, deflateOffers, patience, trickled.interval(), trickle::next);
                 }
                 case RequestDelivery.Silent silent -> {
                     log.note("the suite sends nothing and waits up to " + patience.toMillis() + " ms");
-                    yield dialer.readResponse(handshake, patience, patience, () -> { });
+                    yield dialer.readResponse(handshake, deflateOffers, patience, patience, () -> { });
                 }
             };
         } catch (IOException | RuntimeException e) {
@@ -142,8 +154,8 @@ final class HandshakeDialer {
      * Reads the answer to the request, for up to {@code patience}; every {@code tick} without an answer,
      * runs {@code onTick} (the next line of a trickled request).
      */
-    private HandshakeProbe readResponse(ClientHandshake handshake, Duration patience, Duration tick, Runnable onTick)
-            throws IOException {
+    private HandshakeProbe readResponse(ClientHandshake handshake, List<Extension> deflateOffers, Duration patience,
+                                        Duration tick, Runnable onTick) throws IOException {
         HttpHeadParser<HttpResponse> parser = HttpHeadParser.forResponse(Limits.DEFAULTS);
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[READ_BUFFER_SIZE];
@@ -187,10 +199,11 @@ final class HandshakeDialer {
                 byte[] head = Arrays.copyOf(buffer, bytes.position());
                 log.add(WireLog.Direction.RECEIVED, "opening handshake response, after " + millisSince(start) + " ms\n"
                         + new String(head, StandardCharsets.ISO_8859_1), head);
-                ClientHandshakeResult result = handshake.validate(response.get());
-                if (result instanceof ClientHandshakeResult.Accepted) {
+                ClientHandshakeResult result = validate(handshake, deflateOffers, response.get());
+                if (result instanceof ClientHandshakeResult.Accepted accepted) {
                     socket.setSoTimeout(0);
-                    WireConnection connection = new WireConnection(socket, log);
+                    WireConnection connection = new WireConnection(socket, log,
+                            accepted.deflate().map(AgreedDeflate::agreement));
                     connection.startReading(Arrays.copyOfRange(buffer, bytes.position(), count));
                     return new HandshakeProbe(response, result, Optional.of(connection));
                 }
@@ -198,6 +211,37 @@ final class HandshakeDialer {
                 return new HandshakeProbe(response, result, Optional.empty());
             }
         }
+    }
+
+    /** Returns the request head with {@code offers} in a {@code Sec-WebSocket-Extensions} line at its end. */
+    private static String withOffers(String head, List<Extension> offers) {
+        return head.substring(0, head.length() - 2) + WebSocketHeaders.SEC_WEBSOCKET_EXTENSIONS + ": "
+                + Extension.toHeaderValue(offers) + "\r\n\r\n";
+    }
+
+    /**
+     * Judges the response as a client does (§4.1); with an offer of the case's own, which the client's driver
+     * cannot make, the extension header is judged by {@link DeflateNegotiation} and the rest by the driver.
+     */
+    private ClientHandshakeResult validate(ClientHandshake handshake, List<Extension> deflateOffers,
+                                           HttpResponse response) {
+        if (deflateOffers.isEmpty()) {
+            return handshake.validate(response);
+        }
+        HttpResponse withoutExtensions = new HttpResponse(response.version(), response.status(), response.reason(),
+                new HttpHeaders(response.headers().fields().stream()
+                        .filter(field -> !field.hasName(WebSocketHeaders.SEC_WEBSOCKET_EXTENSIONS)).toList()));
+        ClientHandshakeResult result = handshake.validate(withoutExtensions);
+        if (!(result instanceof ClientHandshakeResult.Accepted accepted)) {
+            return result;
+        }
+        return switch (DeflateNegotiation.read(response, deflateOffers)) {
+            case DeflateNegotiation.Answer.Declined declined -> accepted;
+            case DeflateNegotiation.Answer.Agreed agreed -> new ClientHandshakeResult.Accepted(accepted.subprotocol(),
+                    response, Optional.of(new AgreedDeflate(agreed.agreement(), DeflateOptions.DEFAULTS)));
+            case DeflateNegotiation.Answer.Refused refused -> new HandshakeFailure(
+                    HandshakeFailure.Kind.INVALID_EXTENSION_RESPONSE, refused.problem(), Optional.of(response));
+        };
     }
 
     /** Closes the socket: the handshake ended without an accepted response. */

@@ -10,6 +10,9 @@ import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.connection.Connection;
 import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.deflate.AgreedDeflate;
+import dev.wslab.protocol.deflate.DeflateAgreement;
+import dev.wslab.protocol.deflate.DeflateOptions;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameDecoder;
 import dev.wslab.protocol.frame.FrameHeader;
@@ -49,8 +52,7 @@ final class ServerFrames {
     private final WireLog log;
     private final WireState state;
     private final FrameDecoder decoder = new FrameDecoder();
-    private final Connection judge = Connection.open(Role.CLIENT, Limits.DEFAULTS.withMaxMessageSize(MAX_MESSAGE),
-            MaskingKeySource.fixed(0));
+    private final Connection judge;
 
     /** The header of the frame being gathered for the log, or null between frames. */
     private FrameHeader header;
@@ -58,9 +60,17 @@ final class ServerFrames {
     private boolean notFrames;
     private boolean serverCloseFrameSeen;
 
-    ServerFrames(WireLog log, WireState state) {
+    /**
+     * @param deflate permessage-deflate as the handshake agreed it, if it did: the judge then inflates the
+     *                server's compressed messages (RFC 7692 §6.2), while the log keeps the bytes as they came
+     */
+    ServerFrames(WireLog log, WireState state, Optional<DeflateAgreement> deflate) {
         this.log = log;
         this.state = state;
+        Limits limits = Limits.DEFAULTS.withMaxMessageSize(MAX_MESSAGE);
+        this.judge = deflate.map(agreed -> Connection.open(Role.CLIENT, limits, MaskingKeySource.fixed(0),
+                        new AgreedDeflate(agreed, DeflateOptions.DEFAULTS)))
+                .orElseGet(() -> Connection.open(Role.CLIENT, limits, MaskingKeySource.fixed(0)));
     }
 
     /**

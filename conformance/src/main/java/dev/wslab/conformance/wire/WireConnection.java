@@ -2,13 +2,21 @@ package dev.wslab.conformance.wire;
 
 import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.RequestDelivery;
+import dev.wslab.protocol.deflate.DeflateAgreement;
+import dev.wslab.protocol.deflate.DeflateOptions;
+import dev.wslab.protocol.deflate.MessageDeflater;
+import dev.wslab.protocol.extension.Extension;
 import dev.wslab.protocol.frame.Frame;
+import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.handshake.ClientHandshakeResult;
 import dev.wslab.protocol.handshake.HandshakeFailure;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -32,10 +40,20 @@ public final class WireConnection implements AutoCloseable {
     private final WireLog log;
     private final WireState state = new WireState();
     private final WireWriter writer;
+    private final Optional<DeflateAgreement> deflate;
+    /**
+     * Compresses the suite's messages once permessage-deflate is agreed; made at the first compressed message,
+     * released at {@link #close()}, which the writer may call from another thread: both under {@code deflaterLock}.
+     */
+    private final Object deflaterLock = new Object();
+    private MessageDeflater deflater;
+    private boolean deflaterReleased;
 
-    WireConnection(Socket socket, WireLog log) throws IOException {
+    /** @param deflate permessage-deflate as the handshake agreed it, if it did */
+    WireConnection(Socket socket, WireLog log, Optional<DeflateAgreement> deflate) throws IOException {
         this.socket = socket;
         this.log = log;
+        this.deflate = deflate;
         this.writer = new WireWriter(socket.getOutputStream(), log, state, this::close);
     }
 
@@ -45,7 +63,26 @@ public final class WireConnection implements AutoCloseable {
      * @throws HandshakeFailedException when the server refuses or answers wrongly; the log shows the exchange
      */
     public static WireConnection open(Target target, WireLog log) throws IOException, HandshakeFailedException {
-        HandshakeProbe probe = probe(target, UnaryOperator.identity(), new byte[0], log);
+        return open(HandshakeDialer.probe(target, UnaryOperator.identity(), new byte[0], RequestDelivery.WHOLE,
+                target.connectTimeout(), List.of(), log));
+    }
+
+    /**
+     * Connects and performs the opening handshake with {@code deflateOffers} in {@code Sec-WebSocket-Extensions}
+     * (RFC 7692 §5), e.g. {@code permessage-deflate; client_max_window_bits=9} (see
+     * {@link DeflateNegotiation#offers(String)}). The connection is open either
+     * way: {@link #deflate()} tells whether the server accepted the offer or declined it.
+     *
+     * @throws HandshakeFailedException when the server refuses, or answers the offer as RFC 7692 §7 makes a
+     *                                  client fail the connection; the log shows the exchange
+     */
+    public static WireConnection open(Target target, List<Extension> deflateOffers, WireLog log)
+            throws IOException, HandshakeFailedException {
+        return open(HandshakeDialer.probe(target, UnaryOperator.identity(), new byte[0], RequestDelivery.WHOLE,
+                target.connectTimeout(), deflateOffers, log));
+    }
+
+    private static WireConnection open(HandshakeProbe probe) throws IOException, HandshakeFailedException {
         return switch (probe.result()) {
             case HandshakeFailure failure -> {
                 probe.close();
@@ -72,12 +109,17 @@ public final class WireConnection implements AutoCloseable {
      */
     public static HandshakeProbe probe(Target target, UnaryOperator<String> editRequest, byte[] afterHead,
                                        RequestDelivery delivery, Duration patience, WireLog log) throws IOException {
-        return HandshakeDialer.probe(target, editRequest, afterHead, delivery, patience, log);
+        return HandshakeDialer.probe(target, editRequest, afterHead, delivery, patience, List.of(), log);
     }
 
     /** Starts the reader, once the handshake is accepted, with the bytes that came after the response. */
     void startReading(byte[] afterHandshake) {
-        new WireReader(socket, log, state, writer::answer).start(afterHandshake);
+        new WireReader(socket, log, state, deflate, writer::answer).start(afterHandshake);
+    }
+
+    /** Returns permessage-deflate as the handshake agreed it; empty when none was offered or the server declined. */
+    public Optional<DeflateAgreement> deflate() {
+        return deflate;
     }
 
     // ---------------------------------------------------------------- writing
@@ -104,6 +146,31 @@ public final class WireConnection implements AutoCloseable {
      */
     public boolean writeFlood(byte[] frames, Duration limit) throws IOException {
         return writer.writeFlood(frames, limit);
+    }
+
+    /**
+     * Sends one message compressed (RFC 7692 §6): deflated with what was agreed for the client's messages,
+     * cut into frames of at most {@code fragmentSize} bytes of compressed data (0: one frame), RSV1 on the
+     * first. Each frame is logged as written.
+     *
+     * @throws IllegalStateException when permessage-deflate was not agreed
+     */
+    public void sendCompressed(Opcode opcode, byte[] message, int fragmentSize) throws IOException {
+        DeflateAgreement agreed = deflate.orElseThrow(
+                () -> new IllegalStateException("permessage-deflate was not agreed on this connection"));
+        List<Frame> frames;
+        synchronized (deflaterLock) {
+            if (deflaterReleased) {
+                throw new SocketException("the suite closed the connection");
+            }
+            if (deflater == null) {
+                deflater = new MessageDeflater(agreed.clientToServer(), DeflateOptions.DEFAULTS.compressionLevel());
+            }
+            frames = CompressedMessage.frames(opcode, message, deflater, fragmentSize);
+        }
+        for (Frame frame : frames) {
+            writer.send(frame);
+        }
     }
 
     /** Returns a fresh masking key, for cases that encode frames themselves. */
@@ -190,6 +257,12 @@ public final class WireConnection implements AutoCloseable {
     /** Closes the TCP connection at once. */
     @Override
     public void close() throws IOException {
+        synchronized (deflaterLock) {
+            deflaterReleased = true;
+            if (deflater != null) {
+                deflater.close();
+            }
+        }
         socket.close();
         state.readingPaused(false); // wakes a paused reader, which then sees the socket closed
     }

@@ -1,6 +1,7 @@
 package dev.wslab.conformance.wire;
 
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.deflate.DeflateAgreement;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -29,13 +31,15 @@ final class WireReader {
     private final Consumer<List<Event>> answer;
 
     /**
+     * @param deflate permessage-deflate as agreed, if it was: compressed messages are inflated
      * @param answer what to do with the events judged in each read: the suite's replies
      */
-    WireReader(Socket socket, WireLog log, WireState state, Consumer<List<Event>> answer) {
+    WireReader(Socket socket, WireLog log, WireState state, Optional<DeflateAgreement> deflate,
+               Consumer<List<Event>> answer) {
         this.socket = socket;
         this.log = log;
         this.state = state;
-        this.frames = new ServerFrames(log, state);
+        this.frames = new ServerFrames(log, state, deflate);
         this.answer = answer;
     }
 

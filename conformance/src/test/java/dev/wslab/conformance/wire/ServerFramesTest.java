@@ -11,6 +11,7 @@ import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Payload;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ServerFramesTest {
 
     private final WireLog log = new WireLog();
     private final WireState state = new WireState();
-    private final ServerFrames frames = new ServerFrames(log, state);
+    private final ServerFrames frames = new ServerFrames(log, state, Optional.empty());
 
     @Nested
     @DisplayName("the wire log")

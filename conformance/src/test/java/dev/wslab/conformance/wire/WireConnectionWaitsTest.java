@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -45,7 +46,7 @@ class WireConnectionWaitsTest {
         Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
         server = listener.accept();
         serverOut = server.getOutputStream();
-        wire = new WireConnection(client, new WireLog());
+        wire = new WireConnection(client, new WireLog(), Optional.empty());
     }
 
     @AfterEach
