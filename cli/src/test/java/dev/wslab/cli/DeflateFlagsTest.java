@@ -35,7 +35,7 @@ class DeflateFlagsTest {
         String[] serveArgs = concat(new String[] {"serve", "--port", "0", "--exit-after", "5s"}, serveFlags);
         Thread.ofPlatform().name("serve-under-test").start(() -> serveExit.complete(Main.run(
                 new PrintWriter(serveOut, true), new PrintWriter(new StringWriter(), true), serveArgs)));
-        int port = awaitPort(serveOut);
+        int port = CommandLineRunner.awaitPort(serveOut);
         PipedOutputStream typing = new PipedOutputStream();
         ConnectCommand.input = new PipedInputStream(typing, 8192);
         StringWriter out = new StringWriter();
@@ -159,16 +159,4 @@ class DeflateFlagsTest {
         return all;
     }
 
-    private static int awaitPort(StringWriter out) throws InterruptedException {
-        Pattern listening = Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)/");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            Matcher matcher = listening.matcher(out.toString());
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the server did not say where it listens: " + out);
-    }
 }

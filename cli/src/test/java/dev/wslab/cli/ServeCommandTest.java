@@ -14,8 +14,6 @@ import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +37,7 @@ class ServeCommandTest {
         // Its own thread, not the common pool, which the HttpClient also relies on.
         Thread.ofPlatform().name("serve-under-test").start(() -> exit.complete(Main.run(
                 new PrintWriter(out, true), new PrintWriter(err, true), "serve", "--port", "0", "--exit-after", "3s")));
-        int port = awaitPort(out);
+        int port = CommandLineRunner.awaitPort(out);
         CompletableFuture<String> echoed = new CompletableFuture<>();
         CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         client = HttpClient.newHttpClient();
@@ -113,17 +111,5 @@ class ServeCommandTest {
         assertThat(result.err()).startsWith("wslab: ").hasLineCount(1).contains("/nonexistent/wslab.p12");
     }
 
-    private static int awaitPort(StringWriter out) throws InterruptedException {
-        Pattern listening = Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)/");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            Matcher matcher = listening.matcher(out.toString());
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the server did not say where it listens: " + out);
-    }
 
 }

@@ -46,14 +46,7 @@ class DeflateServerTest {
         String message = "compress me ".repeat(200); // 2 400 bytes of one repeated phrase
         try (WebSocketServer server = WebSocketServer.builder().endpoint("/echo", Endpoints.echo())
                 .deflate(DeflateOptions.DEFAULTS).start()) {
-            InboundBytes inbound = new InboundBytes();
-            WebSocketSession session = WebSocketClient.connect(URI.create(server.uri("/echo")), offeringDeflate(inbound));
-            session.sendText(message);
-            assertThat(session.receive()).contains(new Message.Text(message));
-            session.close(CloseStatus.NORMAL);
-            session.closed().get();
-
-            byte[] wire = inbound.taken();
+            byte[] wire = echoReadByTheClient(server, message);
             // The first byte of the echo: 0xC1 = FIN, RSV1 (compressed, RFC 7692 §6), opcode 1 (text).
             assertThat(wire[0] & 0xff).isEqualTo(0xC1);
             // The second: no mask bit, and a 7-bit length: the 2 400 bytes went over in fewer than 126.
@@ -65,17 +58,21 @@ class DeflateServerTest {
     void withoutTheOptionTheServerDeclinesAndEchoesUncompressed() throws Exception {
         String message = "compress me ".repeat(200);
         try (WebSocketServer server = WebSocketServer.builder().endpoint("/echo", Endpoints.echo()).start()) {
-            InboundBytes inbound = new InboundBytes();
-            WebSocketSession session = WebSocketClient.connect(URI.create(server.uri("/echo")), offeringDeflate(inbound));
-            session.sendText(message);
-            assertThat(session.receive()).contains(new Message.Text(message));
-            session.close(CloseStatus.NORMAL);
-            session.closed().get();
-
+            byte[] wire = echoReadByTheClient(server, message);
             // 0x81 = FIN, no RSV1, opcode 1 (text); 0x7E = no mask, a 16-bit length follows (2 400 bytes).
-            byte[] wire = inbound.taken();
             assertThat(wire[0] & 0xff).isEqualTo(0x81);
             assertThat(wire[1] & 0xff).isEqualTo(0x7E);
         }
+    }
+
+    /** Sends {@code message} from a client that offers permessage-deflate; returns the bytes the client read. */
+    private static byte[] echoReadByTheClient(WebSocketServer server, String message) throws Exception {
+        InboundBytes inbound = new InboundBytes();
+        WebSocketSession session = WebSocketClient.connect(URI.create(server.uri("/echo")), offeringDeflate(inbound));
+        session.sendText(message);
+        assertThat(session.receive()).contains(new Message.Text(message));
+        session.close(CloseStatus.NORMAL);
+        session.closed().get();
+        return inbound.taken();
     }
 }
