@@ -67,14 +67,12 @@ public record ClientOptions(ClientHandshakeOptions handshake, Limits limits, Ses
      * with one line naming the parameter and the clause.
      */
     public ClientOptions withDeflate(DeflateOptions options) {
-        return withHandshake(new ClientHandshakeOptions(handshake.subprotocols(), handshake.origin(),
-                handshake.extraHeaders(), Optional.of(options)));
+        return withHandshake(handshake.withDeflate(options));
     }
 
     /** Returns a copy that offers no compression. */
     public ClientOptions withoutDeflate() {
-        return withHandshake(new ClientHandshakeOptions(handshake.subprotocols(), handshake.origin(),
-                handshake.extraHeaders(), Optional.empty()));
+        return withHandshake(handshake.withoutDeflate());
     }
 
     /** Returns a copy offering {@code subprotocols}, most preferred first. */

@@ -80,4 +80,9 @@ public record ClientHandshakeOptions(List<String> subprotocols, Optional<String>
     public ClientHandshakeOptions withDeflate(DeflateOptions options) {
         return new ClientHandshakeOptions(subprotocols, origin, extraHeaders, Optional.of(options));
     }
+
+    /** Returns a copy that offers no permessage-deflate. */
+    public ClientHandshakeOptions withoutDeflate() {
+        return new ClientHandshakeOptions(subprotocols, origin, extraHeaders, Optional.empty());
+    }
 }
