@@ -13,7 +13,6 @@ import dev.wslab.protocol.handshake.HandshakeFailure;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,13 +40,6 @@ public final class WireConnection implements AutoCloseable {
     private final WireState state = new WireState();
     private final WireWriter writer;
     private final Optional<DeflateAgreement> deflate;
-    /**
-     * Compresses the suite's messages once permessage-deflate is agreed; made at the first compressed message,
-     * released at {@link #close()}, which the writer may call from another thread: both under {@code deflaterLock}.
-     */
-    private final Object deflaterLock = new Object();
-    private MessageDeflater deflater;
-    private boolean deflaterReleased;
 
     /** @param deflate permessage-deflate as the handshake agreed it, if it did */
     WireConnection(Socket socket, WireLog log, Optional<DeflateAgreement> deflate) throws IOException {
@@ -158,16 +150,9 @@ public final class WireConnection implements AutoCloseable {
     public void sendCompressed(Opcode opcode, byte[] message, int fragmentSize) throws IOException {
         DeflateAgreement agreed = deflate.orElseThrow(
                 () -> new IllegalStateException("permessage-deflate was not agreed on this connection"));
-        List<Frame> frames;
-        synchronized (deflaterLock) {
-            if (deflaterReleased) {
-                throw new SocketException("the suite closed the connection");
-            }
-            if (deflater == null) {
-                deflater = new MessageDeflater(agreed.clientToServer(), DeflateOptions.DEFAULTS.compressionLevel());
-            }
-            frames = CompressedMessage.frames(opcode, message, deflater, fragmentSize);
-        }
+        List<Frame> frames = state.compress(
+                () -> new MessageDeflater(agreed.clientToServer(), DeflateOptions.DEFAULTS.compressionLevel()),
+                deflater -> CompressedMessage.frames(opcode, message, deflater, fragmentSize));
         for (Frame frame : frames) {
             writer.send(frame);
         }
@@ -257,12 +242,7 @@ public final class WireConnection implements AutoCloseable {
     /** Closes the TCP connection at once. */
     @Override
     public void close() throws IOException {
-        synchronized (deflaterLock) {
-            deflaterReleased = true;
-            if (deflater != null) {
-                deflater.close();
-            }
-        }
+        state.releaseDeflater();
         socket.close();
         state.readingPaused(false); // wakes a paused reader, which then sees the socket closed
     }

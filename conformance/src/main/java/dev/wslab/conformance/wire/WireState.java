@@ -3,7 +3,10 @@ package dev.wslab.conformance.wire;
 import dev.wslab.conformance.Observed;
 import dev.wslab.protocol.Violation;
 import dev.wslab.protocol.close.CloseStatus;
+import dev.wslab.protocol.deflate.MessageDeflater;
+import dev.wslab.protocol.frame.Frame;
 
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -39,6 +43,45 @@ final class WireState {
     private boolean readingPaused;
     private boolean muted;
     private boolean writing;
+    /** Compresses the suite's messages once permessage-deflate is agreed: made at first use, ended at close. */
+    private MessageDeflater deflater;
+    private boolean deflaterReleased;
+
+    // ---------------------------------------------------------------- the suite's compressor
+
+    /**
+     * Returns the frames {@code compress} makes with the connection's deflater, made by {@code make} at first
+     * use. Under the lock, because {@link #releaseDeflater} may run on another thread (a blocked write closes
+     * the connection); once released, fails as a closed socket does.
+     */
+    List<Frame> compress(Supplier<MessageDeflater> make, Function<MessageDeflater, List<Frame>> compress)
+            throws SocketException {
+        lock.lock();
+        try {
+            if (deflaterReleased) {
+                throw new SocketException("the suite closed the connection");
+            }
+            if (deflater == null) {
+                deflater = make.get();
+            }
+            return compress.apply(deflater);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the deflater, if one was made (its native memory is freed now, not by the garbage collector). */
+    void releaseDeflater() {
+        lock.lock();
+        try {
+            deflaterReleased = true;
+            if (deflater != null) {
+                deflater.close();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
 
     // ---------------------------------------------------------------- what the server sent
 
