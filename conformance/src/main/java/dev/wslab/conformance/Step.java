@@ -2,6 +2,7 @@ package dev.wslab.conformance;
 
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameEncoder;
+import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,23 @@ public sealed interface Step {
     record Send(List<Frame> frames, Writing writing) implements Step {
         public Send {
             frames = List.copyOf(frames);
+        }
+    }
+
+    /**
+     * Sends one message compressed as permessage-deflate agreed (RFC 7692 §6.1), with the connection's own
+     * compressor, so that a context taken over carries from one such step to the next: its compressed bytes
+     * cut into frames of at most {@code fragmentSize} bytes (0: one frame), RSV1 on the first. Needs a case
+     * with an {@link ConformanceCase#offer() offer} the server accepted.
+     */
+    record SendCompressed(Opcode opcode, Payload message, int fragmentSize) implements Step {
+        public SendCompressed {
+            if (opcode != Opcode.TEXT && opcode != Opcode.BINARY) {
+                throw new IllegalArgumentException("only a data message is compressed, not " + opcode);
+            }
+            if (fragmentSize < 0) {
+                throw new IllegalArgumentException("fragmentSize must be 0 or more, got " + fragmentSize);
+            }
         }
     }
 

@@ -37,7 +37,7 @@ final class ProbeCommon {
 
     static ConformanceCase withDescription(ConformanceCase c, String description) {
         return new ConformanceCase(c.id(), c.section(), description, c.rfcSections(), c.steps(), c.expectation(),
-                c.deadline(), c.deviation(), c.handshake());
+                c.deadline(), c.deviation(), c.handshake(), c.offer());
     }
 
     /** How long a probe waits for a server's timeout: the assumed one, or the stated one and half as long again. */

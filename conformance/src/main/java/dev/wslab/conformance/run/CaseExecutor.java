@@ -11,6 +11,7 @@ import dev.wslab.conformance.judge.Deadline;
 import dev.wslab.conformance.judge.Finding;
 import dev.wslab.conformance.judge.HandshakeJudge;
 import dev.wslab.conformance.judge.Judge;
+import dev.wslab.conformance.wire.DeflateNegotiation;
 import dev.wslab.conformance.wire.HandshakeFailedException;
 import dev.wslab.conformance.wire.HandshakeProbe;
 import dev.wslab.conformance.wire.Observation;
@@ -47,10 +48,15 @@ public final class CaseExecutor {
         WireLog log = new WireLog();
         WireConnection wire;
         try {
-            wire = WireConnection.open(target, log);
+            wire = testCase.offer().isPresent()
+                    ? WireConnection.open(target, DeflateNegotiation.offers(testCase.offer().get()), log)
+                    : WireConnection.open(target, log);
         } catch (HandshakeFailedException | IOException | RuntimeException e) {
             log.note("could not open the connection: " + e.getMessage());
             return failedToStart(testCase, log, e.getMessage());
+        }
+        if (testCase.offer().isPresent() && wire.deflate().isEmpty()) {
+            return declined(testCase, wire, log);
         }
         Deadline deadline;
         try (wire) {
@@ -61,6 +67,25 @@ public final class CaseExecutor {
             deadline = Deadline.ENDED_IN_TIME;
         }
         return Judge.judge(testCase, wire.observation(), deadline, log.entries(), log.elapsed());
+    }
+
+    /**
+     * A case that needs compression, on a connection where the server declined the offer, which RFC 7692 §5
+     * allows: UNIMPLEMENTED, as Autobahn says. The suite closes normally, and that closing is judged.
+     */
+    private static CaseResult declined(ConformanceCase testCase, WireConnection wire, WireLog log)
+            throws InterruptedException {
+        log.note("the server declined the offer; the case needs permessage-deflate, so it stops here");
+        ConformanceCase closing = testCase.withExpectation(Expectation.echo());
+        try (wire) {
+            awaitEnd(closing, wire, log);
+        } catch (IOException e) {
+            log.note("closing: " + e.getMessage());
+        }
+        CaseResult closed = Judge.judge(closing, wire.observation(), Deadline.ENDED_IN_TIME, log.entries(), log.elapsed());
+        return new CaseResult(testCase, Verdict.UNIMPLEMENTED, "the server declined " + testCase.offer().orElseThrow()
+                + " (RFC 7692 §5 lets a server decline an offer; this case needs compression)", closed.close(),
+                closed.closeReason(), closed.observation(), closed.wireLog(), closed.duration());
     }
 
     /** Runs a case about the opening handshake: judge the answer, then, if accepted, the frames and the close. */
@@ -105,6 +130,8 @@ public final class CaseExecutor {
                 }
                 switch (step) {
                     case Step.Send send -> sendFrames(wire, send);
+                    case Step.SendCompressed compressed -> wire.sendCompressed(compressed.opcode(),
+                            compressed.message().toByteArray(), compressed.fragmentSize());
                     case Step.SendRaw raw -> write(wire, raw.bytes().toByteArray(), raw.writing(), "raw bytes");
                     case Step.Pause pause -> Thread.sleep(pause.duration());
                     case Step.RoundTrips trips -> {
