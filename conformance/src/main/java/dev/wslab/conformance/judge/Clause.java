@@ -8,7 +8,7 @@ import java.util.Objects;
  * beyond the RFC.
  *
  * @param source where the text comes from
- * @param section the RFC 6455 section, e.g. {@code 5.5.1}, or Autobahn's case ids
+ * @param section the RFC's section, e.g. {@code 5.5.1}, or Autobahn's case ids
  * @param keyword how binding it is
  * @param quote the words, exactly as the RFC writes them (line breaks aside)
  */
@@ -18,10 +18,7 @@ public record Clause(Source source, String section, Keyword keyword, String quot
     public enum Source {
         /** RFC 6455, quoted exactly (checked against its text). */
         RFC_6455,
-        /**
-         * RFC 7692, permessage-deflate. Its text is not in the repository, so its quotes cannot be checked
-         * against it as RFC 6455's are; they are copied from the RFC's section cited.
-         */
+        /** RFC 7692, permessage-deflate, quoted exactly (checked against its text). */
         RFC_7692,
         /** Autobahn|Testsuite's expectation, where it asks more than the RFC. */
         AUTOBAHN
