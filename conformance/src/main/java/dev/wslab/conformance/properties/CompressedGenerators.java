@@ -57,7 +57,7 @@ public final class CompressedGenerators {
             case 0, 1, 2, 3, 4 -> draw(in, 0, 16);
             case 5, 6 -> draw(in, 0, 2000);
             case 7, 8 -> draw(in, 2000, 20_000);
-            default -> draw(in, 60_000, 65_540);
+            default -> draw(in, 32_768, 65_540);
         };
         long seed = draw(in, 0, Integer.MAX_VALUE);
         boolean repetitive = draw(in, 0, 1) == 1;

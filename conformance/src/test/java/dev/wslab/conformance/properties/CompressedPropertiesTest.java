@@ -121,6 +121,20 @@ class CompressedPropertiesTest {
         }
     }
 
+    @Test
+    void netty_accepts_rsv1_on_a_continuation_too() throws Exception {
+        PropertyResult result;
+        try (NettyDeflateEchoServer netty = new NettyDeflateEchoServer()) {
+            result = PropertyRunner.check(Property.FAILS_BROKEN_COMPRESSED_CONVERSATIONS, target(netty.uri()), options(40));
+            System.out.println(result.report());
+        }
+
+        assertThat(result.held()).isFalse();
+        BrokenCompressedConversation broken = (BrokenCompressedConversation) result.counterexample().orElseThrow().scenario();
+        assertThat(broken.misuse()).isEqualTo(Misuse.CONTINUATION);
+        assertThat(broken.conversation().messages()).isEmpty();
+    }
+
     private static Target target(String uri) {
         return Target.of(URI.create(uri)).withTimeScale(TestTiming.SCALE);
     }
