@@ -57,9 +57,13 @@ public final class NettyDeflateEchoServer implements AutoCloseable {
             }
         }
 
-        /** As in {@code NettyEchoServer}: what reaches here Netty's handlers answered; the tail would only log it. */
+        /**
+         * Closes the connection, as Netty's own WebSocket examples do: the compression decoder's and the
+         * aggregator's errors (a frame or a message too large) reach here unanswered.
+         */
         @Override
         public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            context.close();
         }
     }
 

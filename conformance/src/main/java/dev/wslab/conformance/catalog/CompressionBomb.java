@@ -27,7 +27,7 @@ record CompressionBomb(byte[] start, int zeroBytes, byte[] end, long inflatedSiz
         LITERAL,
         /**
          * A match of 258 bytes from 32,768 back, the farthest a 32 KiB window reaches (§7.1.2.2): the bytes
-         * come from the messages before, which the receiver MUST have kept with context takeover (§7.2.2).
+         * come from the messages before, whose window a receiver keeps with context takeover (RFC 7692 §7.1.1.2).
          */
         FROM_WINDOW
     }

@@ -63,16 +63,16 @@ final class CompressionProbes {
                                 Payload.of(new byte[1]), false), alone.zeroBytes()),
                                 send(Frame.continuation(Payload.of(alone.end()), true))),
                         recordOnly, Optional.empty()),
-                bomb(ACROSS_MESSAGES, "Across messages, with context takeover: send a text message of 32 KiB (compressed"
-                        + " with the suite's own compressor), expect its echo, then a binary message of "
-                        + size(fromWindow.wireSize()) + " that has no literal byte of its own: it starts by copying"
-                        + " 258 bytes from 32,768 back, out of the first message (§7.2.2: with takeover the server"
-                        + " MUST keep its window), and repeats them to " + size(fromWindow.inflatedSize()) + ". What"
-                        + " carries over between messages is only that window, at most 32 KiB, and a back-reference"
-                        + " copies at most 258 bytes, so messages cannot add up to one bomb, nor does a later one"
-                        + " expand by more than DEFLATE's 1,032:1: each message is limited on its own, and this one,"
-                        + " a few bytes on the wire once the window is primed, must be stopped as a single one is. A"
-                        + " server that reset its window (1002, 1007) gets WRONG CODE; " + expect + assumed,
+                bomb(ACROSS_MESSAGES, "Across messages, with context takeover (RFC 7692 §7.1.1.2): send a text"
+                        + " message of 32 KiB, compressed by the suite's own compressor, which must come back; then a"
+                        + " binary message of " + size(fromWindow.wireSize()) + " with no literal byte of its own: it"
+                        + " copies 258 bytes from 32,768 back, out of the first message, and repeats them to "
+                        + size(fromWindow.inflatedSize()) + "; " + expect + " Why this is the bomb across messages:"
+                        + " what carries over from one message to the next is only the window, at most 32 KiB, and a"
+                        + " back-reference copies at most 258 bytes, so messages cannot add up to one bomb, nor does a"
+                        + " later one expand by more than DEFLATE's 1,032:1. Each message is limited on its own, and"
+                        + " this one, made of references into the window, must be stopped like a lone one. A server"
+                        + " that lost its window fails the message as corrupt (1002, 1007): WRONG CODE." + assumed,
                         steps(new Step.SendCompressed(Opcode.TEXT, primer(), 0), send(first(fromWindow.payload(), true))),
                         recordOnly, Optional.of(new Observed.Text(primer()))));
     }

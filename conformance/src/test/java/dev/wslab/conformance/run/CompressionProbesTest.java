@@ -1,8 +1,10 @@
 package dev.wslab.conformance.run;
 
 import dev.wslab.conformance.ConformanceCase;
+import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.ProbeServers;
 import dev.wslab.conformance.TestTiming;
+import dev.wslab.conformance.UndertowDeflateEchoServer;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.catalog.RobustnessProbes;
 import dev.wslab.conformance.catalog.StatedLimits;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The decompression bombs (20.36, 20.37.x) judge a real server by the message limit stated for it: wslab's
  * server with a 16 MiB limit stops bombs that inflate past 16 MiB, and is UNSAFE against a statement of
  * 1 MiB, whose bombs it inflates and echoes; a server that declines compression leaves them UNIMPLEMENTED,
- * and one that answers client_no_context_takeover leaves the bomb across messages UNIMPLEMENTED.
+ * and one that answers client_no_context_takeover leaves the bomb across messages UNIMPLEMENTED. Undertow with
+ * its permessage-deflate on caps nothing: it inflates each bomb whole and echoes it (UNSAFE).
  */
 @DisplayName("the decompression bomb probes, against wslab's server with a stated limit, and without compression")
 class CompressionProbesTest {
@@ -89,13 +92,34 @@ class CompressionProbesTest {
         }
     }
 
+    @Test
+    void undertow_with_its_deflate_on_inflates_every_bomb_whole_and_echoes_it() throws Exception {
+        try (UndertowDeflateEchoServer undertow = new UndertowDeflateEchoServer()) {
+            // Time scale 1: Undertow has no message limit by default; waiting longer changes nothing.
+            Map<String, CaseResult> results = run(undertow.uri(), StatedLimits.UNSTATED, 1.0);
+
+            results.values().forEach(result -> {
+                assertThat(result.verdict()).as(result.reason()).isEqualTo(Verdict.UNSAFE);
+                // the bomb came back whole: more than the 2 MiB the probes assume a server refuses
+                assertThat(result.observation().events()).last().satisfies(echo -> assertThat(echo)
+                        .isInstanceOfSatisfying(Observed.Binary.class, binary ->
+                                assertThat(binary.bytes().length()).isGreaterThan(ProbeServers.BOUNDS.floodBytes())));
+            });
+        }
+    }
+
     private static Map<String, CaseResult> run(WebSocketServer server, StatedLimits limits, double timeScale)
+            throws InterruptedException {
+        return run(server.uri("/"), limits, timeScale);
+    }
+
+    private static Map<String, CaseResult> run(String uri, StatedLimits limits, double timeScale)
             throws InterruptedException {
         List<ConformanceCase> bombs = RobustnessProbes.cases(ProbeServers.BOUNDS, limits).stream()
                 .filter(probe -> BOMBS.contains(probe.id())).toList();
         assertThat(bombs).hasSize(BOMBS.size());
         Map<String, CaseResult> results = new TreeMap<>();
-        ProbeRunner.run(bombs, Target.of(URI.create(server.uri("/"))).withTimeScale(timeScale),
+        ProbeRunner.run(bombs, Target.of(URI.create(uri)).withTimeScale(timeScale),
                 result -> results.put(result.testCase().id(), result));
         return results;
     }
