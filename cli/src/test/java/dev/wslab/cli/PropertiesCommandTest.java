@@ -21,17 +21,19 @@ class PropertiesCommandTest {
     Path dir;
 
     @Test
-    @DisplayName("against the embedded server both properties hold, the seed is printed for a rerun, and the reports are written")
+    @DisplayName("against the embedded server all four properties hold, the seed is printed for a rerun, and the reports are written")
     void embeddedServerHoldsBothProperties() {
         CommandLineRunner result = CommandLineRunner.run("properties", "--examples", "10", "--seed", "42",
                 "--time-scale", "3", "--report-dir", dir.toString());
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).contains("seed 42").contains("ECHOES_VALID_CONVERSATIONS: held for 10 examples")
-                .contains("FAILS_BROKEN_CONVERSATIONS: held for 10 examples").contains("all 2 properties held")
+                .contains("FAILS_BROKEN_CONVERSATIONS: held for 10 examples")
+                .contains("ECHOES_COMPRESSED_CONVERSATIONS: held for 10 examples")
+                .contains("FAILS_BROKEN_COMPRESSED_CONVERSATIONS: held for 10 examples").contains("all 4 properties held")
                 .contains("reports: " + dir.resolve("index.html"));
-        assertThat(dir.resolve("index.html")).content().contains("30 Properties", "30.1", "30.2");
-        assertThat(dir.resolve("junit.xml")).content().contains("tests=\"2\" failures=\"0\"");
-        assertThat(dir.resolve("index.json")).content().contains("\"30.1\"", "\"30.2\"");
+        assertThat(dir.resolve("index.html")).content().contains("30 Properties", "30.1", "30.2", "30.3", "30.4");
+        assertThat(dir.resolve("junit.xml")).content().contains("tests=\"4\" failures=\"0\"");
+        assertThat(dir.resolve("index.json")).content().contains("\"30.1\"", "\"30.2\"", "\"30.3\"", "\"30.4\"");
     }
 
     /** A server that breaks the echo property at once: every message comes back twice. */
@@ -54,8 +56,10 @@ class PropertiesCommandTest {
                     "--time-scale", "3", "--report-dir", dir.toString());
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
             assertThat(run.out()).contains("ECHOES_VALID_CONVERSATIONS: FAILED (seed 7), shrunk to ")
-                    .contains("replayable case: ").contains("2 of 2 properties FAILED"); // the echoes before a violation too
-            assertThat(dir.resolve("junit.xml")).content().contains("tests=\"2\" failures=\"2\"");
+                    .contains("replayable case: ").contains("2 of 4 properties FAILED") // the echoes before a violation too
+                    .contains("ECHOES_COMPRESSED_CONVERSATIONS (30.3): not applicable: the server declined")
+                    .contains("(2 not applicable)"); // it does not compress: RFC 7692 §5 lets it decline
+            assertThat(dir.resolve("junit.xml")).content().contains("tests=\"4\" failures=\"2\"");
             assertThat(dir.resolve("index.html")).content().contains("FAILED");
             try (Stream<Path> files = Files.list(dir)) {
                 saved = files.filter(f -> f.getFileName().toString().startsWith("property-echoes_valid_conversations"))

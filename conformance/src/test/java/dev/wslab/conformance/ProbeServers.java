@@ -4,6 +4,7 @@ import dev.wslab.conformance.catalog.ProbeBounds;
 import dev.wslab.server.Endpoints;
 import dev.wslab.server.WebSocketServer;
 import dev.wslab.protocol.Limits;
+import dev.wslab.protocol.deflate.DeflateOptions;
 import dev.wslab.transport.SessionOptions;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class ProbeServers {
 
     /**
      * Starts wslab's server with its default limits (1 MiB messages, 16 KiB heads), echoing on every path
-     * as {@code ReferenceServer.start()} does, with a 500 ms handshake deadline (default 10 s) and a Ping
+     * and accepting permessage-deflate as {@code ReferenceServer.start()} does, with a 500 ms handshake deadline (default 10 s) and a Ping
      * every 300 ms, dead 300 ms later (default 20 s and 20 s): the same rules, on the tests' clock.
      */
     public static WebSocketServer wslab() throws IOException {
@@ -33,6 +34,7 @@ public final class ProbeServers {
                 .port(0)
                 .defaultEndpoint(Endpoints.echo())
                 .limits(Limits.DEFAULTS)
+                .deflate(DeflateOptions.DEFAULTS)
                 .handshakeTimeout(Duration.ofMillis(500))
                 .sessionOptions(SessionOptions.DEFAULTS.withHeartbeat(Duration.ofMillis(300), Duration.ofMillis(300)))
                 .start();

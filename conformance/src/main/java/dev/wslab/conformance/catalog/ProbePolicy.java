@@ -16,7 +16,7 @@ public enum ProbePolicy {
     /** How long a connection whose peer stalls or stops answering stays open (20.23, 20.35). */
     IDLE_TIMEOUT("--expect-idle-timeout", "an idle timeout, or a heartbeat (Ping interval plus Pong timeout),"
             + " that closes a connection whose peer stalls or stops answering"),
-    /** The largest message the server reassembles (20.15, 20.19). */
+    /** The largest message the server reassembles, inflated bytes counted (20.15, 20.19, 20.36, 20.37.x). */
     MAX_MESSAGE("--expect-max-message", "a limit on a message's size, checked as its frames arrive"),
     /** The most fragments one message may have (20.20, 20.21). */
     MAX_FRAGMENTS("--expect-max-fragments", "a limit on the number of fragments of one message"),

@@ -28,7 +28,7 @@ public final class CaseFile {
     private CaseFile() {
     }
 
-    /** A saved scenario: a {@link Conversation} or a {@link BrokenConversation}, and its property. */
+    /** A saved scenario, plain or compressed, and its property. */
     public record Saved(Property property, Scenario scenario) {
     }
 
@@ -38,8 +38,8 @@ public final class CaseFile {
         root.put("property", property.name());
         root.put("seed", seed);
         root.put("failure", reason);
-        Conversation conversation = switch (scenario) {
-            case Conversation valid -> valid;
+        switch (scenario) {
+            case Conversation valid -> writeMessages(root, valid);
             case BrokenConversation broken -> {
                 ObjectNode violation = root.putObject("violation");
                 violation.put("rule", broken.violation().rule().name());
@@ -47,9 +47,17 @@ public final class CaseFile {
                 violation.put("afterMessages", broken.at());
                 violation.put("insideAfterFragments", broken.within());
                 frames(violation.putArray("frames"), broken.violation().frames());
-                yield broken.conversation();
+                writeMessages(root, broken.conversation());
             }
-        };
+            case CompressedConversation compressed -> CompressedCaseFile.write(root, compressed);
+            case BrokenCompressedConversation broken -> CompressedCaseFile.write(root, broken);
+        }
+        root.putArray("sentFrames").addAll(scenario.frames().stream().map(frame -> JSON.getNodeFactory().textNode(frame.toString())).toList());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+    }
+
+    private static void writeMessages(ObjectNode root, Conversation conversation) {
         root.put("writing", writing(conversation.writing()));
         ArrayNode messages = root.putArray("messages");
         for (Conversation.Message message : conversation.messages()) {
@@ -64,9 +72,6 @@ public final class CaseFile {
                 }
             }
         }
-        root.putArray("sentFrames").addAll(scenario.frames().stream().map(frame -> JSON.getNodeFactory().textNode(frame.toString())).toList());
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     }
 
     /**
@@ -95,6 +100,9 @@ public final class CaseFile {
     }
 
     private static Saved parse(JsonNode root) {
+        if (root.has(CompressedCaseFile.OFFER)) {
+            return CompressedCaseFile.parse(root, Property.valueOf(field(root, "property").asText()));
+        }
         List<Conversation.Message> messages = new ArrayList<>();
         for (JsonNode node : field(root, "messages")) {
             List<Conversation.Part> parts = new ArrayList<>();
@@ -122,7 +130,7 @@ public final class CaseFile {
                 new Violation(Rule.valueOf(field(violation, "rule").asText()), frames)));
     }
 
-    private static JsonNode field(JsonNode node, String name) {
+    static JsonNode field(JsonNode node, String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             throw new IllegalArgumentException("no \"" + name + "\" field");

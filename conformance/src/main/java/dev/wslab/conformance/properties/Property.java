@@ -39,7 +39,25 @@ public enum Property {
      * sent from the violation on (the interrupted message included); the messages completed before it may
      * be echoed or not (§7.1.7 allows dropping them), and so may the Pings sent before it be answered.
      */
-    FAILS_BROKEN_CONVERSATIONS("30.2");
+    FAILS_BROKEN_CONVERSATIONS("30.2"),
+
+    /**
+     * For any valid conversation over permessage-deflate (any offer with or without
+     * {@code client_no_context_takeover} and {@code server_no_context_takeover}; messages of 0 to 64 KiB, text
+     * or binary, their compressed bytes in one frame or many), a server that accepts the offer echoes exactly
+     * the messages, in order (RFC 7692 §6, §7.2.2), and completes the closing handshake with 1000. A server
+     * that declines the offer breaks nothing (§5); one that declines every offer leaves the property not
+     * applicable.
+     */
+    ECHOES_COMPRESSED_CONVERSATIONS("30.3"),
+
+    /**
+     * For any compressed conversation with RSV1 set on a continuation frame, a Ping or a Pong (between
+     * messages or inside a compressed one), the server fails the connection with 1002 (RFC 7692 §6.1: "An
+     * endpoint receiving such a frame MUST _Fail the WebSocket Connection_") and echoes nothing sent from the
+     * violation on.
+     */
+    FAILS_BROKEN_COMPRESSED_CONVERSATIONS("30.4");
 
     /** The section of the reports the properties appear in, after the catalog's 1-10 and the probes' 20. */
     public static final String SECTION = "Properties";
@@ -146,7 +164,8 @@ public enum Property {
         return close == Verdict.FAILED || close == Verdict.WRONG_CODE;
     }
 
-    private static List<Observed> messages(List<Observed> events) {
+    /** Returns the messages among {@code events}, in order. */
+    static List<Observed> messages(List<Observed> events) {
         return events.stream().filter(e -> e instanceof Observed.Text || e instanceof Observed.Binary).toList();
     }
 

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * PropertyReport writes a property run in the formats of {@code conform}'s reports ({@code index.html},
  * {@code index.json} with one file per case, {@code junit.xml}): each property is one case of section 30,
- * OK when it held, FAILED with its shrunk counterexample's observed events and wire log when it did not.
+ * OK when it held, FAILED with its shrunk counterexample's observed events and wire log when it did not,
+ * UNIMPLEMENTED when it did not apply (a server that declines compression).
  */
 public final class PropertyReport {
 
@@ -40,6 +41,13 @@ public final class PropertyReport {
 
     private static CaseResult caseResult(PropertyResult result) {
         Property property = result.property();
+        if (result.notApplicable().isPresent()) {
+            ConformanceCase testCase = new ConformanceCase(property.caseId(), Property.SECTION,
+                    property + ": not applicable", rfcSections(property), List.of(),
+                    Expectation.informational(Expectation.AfterSteps.CLOSE_NORMALLY), Duration.ZERO, "", Optional.empty());
+            return new CaseResult(testCase, Verdict.UNIMPLEMENTED, result.notApplicable().get(), Verdict.OK,
+                    "nothing to close", Observation.nothing(), List.of(), result.elapsed());
+        }
         if (result.held()) {
             ConformanceCase testCase = new ConformanceCase(property.caseId(), Property.SECTION,
                     property + ": held for " + result.examples() + " generated examples (seed " + result.seed() + ")",
@@ -64,6 +72,8 @@ public final class PropertyReport {
         return switch (property) {
             case ECHOES_VALID_CONVERSATIONS -> List.of("5.4", "5.5.3", "5.6");
             case FAILS_BROKEN_CONVERSATIONS -> List.of("5.1", "5.2", "5.4", "5.5", "7.1.7", "7.4.1", "8.1");
+            case ECHOES_COMPRESSED_CONVERSATIONS -> List.of("5.4", "5.6");
+            case FAILS_BROKEN_COMPRESSED_CONVERSATIONS -> List.of("5.2", "7.1.7", "7.4.1");
         };
     }
 }

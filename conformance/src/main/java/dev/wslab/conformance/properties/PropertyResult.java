@@ -20,17 +20,26 @@ import java.util.stream.Collectors;
  * @param examples how many examples were asked for
  * @param counterexample the shrunk failure, or empty when the property held
  * @param elapsed how long the check took, shrinking included
+ * @param notApplicable why the property could not be checked at all (a server that declines compression,
+ *     which RFC 7692 §5 allows), or empty when it was; a property not applicable counts as held
  */
 public record PropertyResult(Property property, long seed, int examples, Optional<Counterexample> counterexample,
-                             Duration elapsed) {
+                             Duration elapsed, Optional<String> notApplicable) {
 
     public PropertyResult {
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(counterexample, "counterexample");
         Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(notApplicable, "notApplicable");
     }
 
-    /** Tells whether the property held for every example. */
+    /** A property checked: held, or with a counterexample. */
+    public PropertyResult(Property property, long seed, int examples, Optional<Counterexample> counterexample,
+                          Duration elapsed) {
+        this(property, seed, examples, counterexample, elapsed, Optional.empty());
+    }
+
+    /** Tells whether the property held for every example (or did not apply to the server). */
     public boolean held() {
         return counterexample.isEmpty();
     }
@@ -38,8 +47,8 @@ public record PropertyResult(Property property, long seed, int examples, Optiona
     /**
      * Counterexample is a shrunk failure.
      *
-     * @param scenario the shrunk scenario, a {@link Conversation} or a {@link BrokenConversation}
-     * @param frames its frames, in order, as sent before masking
+     * @param scenario the shrunk scenario, plain or compressed
+     * @param frames its frames, in order, as sent before masking (compressed as the offer says)
      * @param writing how they were written to TCP ({@code whole}, {@code per-frame}, {@code chops:N})
      * @param reason why the property failed, in plain words
      * @param result the case's result: verdicts and wire log
@@ -54,6 +63,9 @@ public record PropertyResult(Property property, long seed, int examples, Optiona
 
     /** Returns the one-line summary, e.g. {@code ECHOES_VALID_CONVERSATIONS: held for 100 examples (seed 42)}. */
     public String summary() {
+        if (notApplicable.isPresent()) {
+            return property + " (" + property.caseId() + "): not applicable: " + notApplicable.get();
+        }
         if (held()) {
             return property + ": held for " + examples + " examples (seed " + seed + ")";
         }
@@ -80,6 +92,15 @@ public record PropertyResult(Property property, long seed, int examples, Optiona
     static String frameList(Scenario scenario) {
         return switch (scenario) {
             case Conversation valid -> lines(valid.frames(), "");
+            case CompressedConversation compressed -> lines(compressed.frames(), "");
+            case BrokenCompressedConversation broken -> {
+                List<Frame> all = broken.frames();
+                int forbidden = broken.conversation().frames(0, broken.at()).size()
+                        + broken.violationFrames().size() - 1; // the violation's last frame sets RSV1 where it must not
+                yield String.join("\n", java.util.stream.Stream.of(lines(all.subList(0, forbidden), ""),
+                        lines(all.subList(forbidden, forbidden + 1), "   <- " + broken.describe()),
+                        lines(all.subList(forbidden + 1, all.size()), "")).filter(s -> !s.isEmpty()).toList());
+            }
             case BrokenConversation broken -> {
                 Violation violation = broken.violation();
                 String mark = "   <- " + violation.describe()

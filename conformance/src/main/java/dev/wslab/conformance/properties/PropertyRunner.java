@@ -112,14 +112,31 @@ public final class PropertyRunner {
                     ConversationGenerators.brokenConversations(options.maxMessages(), options.violations()),
                     broken -> Property.caseOf(broken, deadline), Property::check,
                     Shrinker::simpler);
+            case ECHOES_COMPRESSED_CONVERSATIONS -> ifCompressed(property, target, options, () -> check(property, target,
+                    options, CompressedGenerators.conversations(options.maxMessages()),
+                    compressed -> CompressedProperties.caseOf(compressed, deadline), CompressedProperties::check,
+                    CompressedShrinker::simpler));
+            case FAILS_BROKEN_COMPRESSED_CONVERSATIONS -> ifCompressed(property, target, options, () -> check(property,
+                    target, options, CompressedGenerators.brokenConversations(options.maxMessages()),
+                    broken -> CompressedProperties.caseOf(broken, deadline), CompressedProperties::check,
+                    CompressedShrinker::simpler));
         };
+    }
+
+    /** Checks a compressed property, or says it does not apply when the server declines compression (RFC 7692 §5). */
+    private static PropertyResult ifCompressed(Property property, Target target, Options options,
+                                               java.util.function.Supplier<PropertyResult> check) {
+        long start = System.nanoTime();
+        Optional<String> notApplicable = CompressedProperties.notApplicable(target, options.deadline());
+        return notApplicable.isPresent() ? new PropertyResult(property, options.seed(), options.examples(),
+                Optional.empty(), Duration.ofNanos(System.nanoTime() - start), notApplicable) : check.get();
     }
 
     /**
      * Replay is a saved counterexample run again.
      *
      * @param property the property judged
-     * @param scenario the conversation replayed, a {@link Conversation} or a {@link BrokenConversation}
+     * @param scenario the conversation replayed, plain or compressed
      * @param frames its frames, in order, as sent before masking
      * @param result the suite's result for the case, with a fresh wire log
      * @param failure why the property still fails, or empty if it now holds
@@ -138,10 +155,15 @@ public final class PropertyRunner {
         /** Returns the frames sent and the verdict, for people. */
         public String report() {
             String writing = CaseFile.writing(scenario.writing());
-            String description = scenario instanceof BrokenConversation broken
-                    ? ", violation " + broken.violation().describe() + (broken.insideMessage() ? " inside message "
-                    + (broken.at() + 1) + " after fragment " + broken.within() : " after message " + broken.at())
-                    : "";
+            String description = switch (scenario) {
+                case BrokenConversation broken -> ", violation " + broken.violation().describe()
+                        + (broken.insideMessage() ? " inside message " + (broken.at() + 1) + " after fragment "
+                        + broken.within() : " after message " + broken.at());
+                case BrokenCompressedConversation broken -> ", violation " + broken.describe() + " after message "
+                        + broken.at();
+                case CompressedConversation compressed -> ", offer " + compressed.offer().header();
+                case Conversation valid -> "";
+            };
             return property + description + "\n  written " + writing + ", frames (before masking):\n"
                     + PropertyResult.frameList(scenario) + "\n"
                     + failure.map(reason -> "FAILED: " + reason).orElse("PASSED: the property holds")
@@ -165,6 +187,16 @@ public final class PropertyRunner {
                 CaseResult result = run(Property.caseOf(broken, deadline), target);
                 yield new Replay(saved.property(), broken, broken.frames(), result, Property.check(broken, result));
             }
+            case CompressedConversation compressed -> {
+                CaseResult result = run(CompressedProperties.caseOf(compressed, deadline), target);
+                yield new Replay(saved.property(), compressed, compressed.frames(), result,
+                        CompressedProperties.check(compressed, result));
+            }
+            case BrokenCompressedConversation broken -> {
+                CaseResult result = run(CompressedProperties.caseOf(broken, deadline), target);
+                yield new Replay(saved.property(), broken, broken.frames(), result,
+                        CompressedProperties.check(broken, result));
+            }
         };
     }
 
@@ -173,8 +205,10 @@ public final class PropertyRunner {
         StringBuilder text = new StringBuilder();
         results.forEach(result -> text.append(result.report()).append('\n'));
         long failed = results.stream().filter(result -> !result.held()).count();
+        long notApplicable = results.stream().filter(result -> result.notApplicable().isPresent()).count();
         text.append(failed == 0 ? "all " + results.size() + " properties held" : failed + " of " + results.size()
                 + " properties FAILED");
+        text.append(notApplicable == 0 ? "" : " (" + notApplicable + " not applicable)");
         return text.toString();
     }
 

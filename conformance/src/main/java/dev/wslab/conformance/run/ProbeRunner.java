@@ -10,7 +10,11 @@ import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.conformance.judge.Finding;
 import dev.wslab.conformance.judge.Reasons;
 import dev.wslab.conformance.wire.Target;
+import dev.wslab.conformance.wire.WireLog;
+import dev.wslab.protocol.extension.ExtensionHeaderParser;
+import dev.wslab.protocol.extension.ParsedExtensions;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +37,7 @@ public final class ProbeRunner {
             throws InterruptedException {
         List<CaseResult> results = new ArrayList<>();
         for (ConformanceCase probe : probes) {
-            CaseResult result = withLiveness(byPolicy(CaseExecutor.run(probe, target)), target);
+            CaseResult result = withLiveness(byPolicy(byAgreement(CaseExecutor.run(probe, target))), target);
             progress.accept(result);
             results.add(result);
         }
@@ -71,6 +75,39 @@ public final class ProbeRunner {
                 result.behaviorReason() + (behavior == Verdict.UNSAFE ? note : ""), close,
                 result.closeReason() + (close == Verdict.UNSAFE ? note : ""), result.observation(), result.wireLog(),
                 result.duration());
+    }
+
+    /**
+     * A probe that needs the server to keep the window of the suite's messages (20.37.2), on a connection
+     * whose 101 said {@code client_no_context_takeover}: the suite then MUST NOT use context takeover (RFC 7692
+     * §7.1.1.2), so its message that reaches back into the one before is the suite's mistake, not the
+     * server's. UNIMPLEMENTED, as for a declined offer; a close that failed that message (1002, 1007) is right.
+     */
+    static CaseResult byAgreement(CaseResult result) {
+        if (!RobustnessProbes.needsClientContextTakeover(result.testCase())
+                || !refusesClientContext(result.wireLog())) {
+            return result;
+        }
+        String why = "the server answered client_no_context_takeover, which RFC 7692 §7.1.1.2 lets it do; this"
+                + " probe needs the window of the message before, so it does not apply";
+        boolean wrongCode = result.close() == Verdict.WRONG_CODE;
+        return new CaseResult(result.testCase(), Verdict.UNIMPLEMENTED, why, wrongCode ? Verdict.OK : result.close(),
+                wrongCode ? "the server failed the message that reached into a window it had not kept: right"
+                        + " (" + result.closeReason() + ")" : result.closeReason(), result.observation(),
+                result.wireLog(), result.duration());
+    }
+
+    /** Tells whether the server's 101 in {@code log} agreed permessage-deflate with client_no_context_takeover. */
+    private static boolean refusesClientContext(List<WireLog.Entry> log) {
+        return log.stream().filter(entry -> entry.direction() == WireLog.Direction.RECEIVED
+                        && entry.text().startsWith("opening handshake response")).findFirst()
+                .map(entry -> new String(entry.bytes(), StandardCharsets.ISO_8859_1).lines()
+                        .filter(line -> line.regionMatches(true, 0, "Sec-WebSocket-Extensions:", 0, 25))
+                        .map(line -> ExtensionHeaderParser.parse(line.substring(25)))
+                        .anyMatch(parsed -> parsed instanceof ParsedExtensions.Parsed list && list.extensions().stream()
+                                .anyMatch(e -> e.name().equalsIgnoreCase("permessage-deflate") && e.parameters().stream()
+                                        .anyMatch(p -> p.name().equalsIgnoreCase("client_no_context_takeover")))))
+                .orElse(false);
     }
 
     private static CaseResult withLiveness(CaseResult probe, Target target) throws InterruptedException {
