@@ -31,9 +31,10 @@ import java.util.SplittableRandom;
  * <p>How: {@link #measure} opens {@code n} connections from a client to a server in this JVM, each sends one
  * 16 KiB JSON message and reads its echo (so each side has compressed and inflated once), then sits idle.
  * Heap: the used heap after garbage collection, before and after. Native: the process's resident set
- * ({@code VmRSS} in {@code /proc/self/status}), before and after, minus the heap's growth; run with a
- * fixed, pre-touched heap ({@code -Xms=-Xmx -XX:+AlwaysPreTouch}) the heap's pages are resident from the
- * start, so the RSS delta is what was allocated outside it. Each setting runs in a fresh JVM
+ * ({@code VmRSS} in {@code /proc/self/status}), before and after. Run with a fixed, pre-touched heap
+ * ({@code -Xms=-Xmx -XX:+AlwaysPreTouch}) the heap's pages are resident from the start, so the resident
+ * set grows only by what is allocated outside the heap: zlib's state above all. (NMT does not help here:
+ * zlib allocates with plain malloc, which NMT does not see.) Each setting runs in a fresh JVM
  * ({@link #main}), because glibc keeps freed pages resident and would hand one setting's memory to the next.
  * Both ends of each connection live in the one JVM, so a figure is the cost of a connection at both ends.
  *
@@ -66,9 +67,12 @@ public final class DeflateMemory {
      */
     public record Cost(Setting setting, int connections, long heapBytes, long rssBytes, long liveCodecs) {
 
-        /** Native memory: the resident set's growth that the heap's growth does not explain. */
+        /**
+         * Native memory: the resident set's growth. The heap's pages were all made resident at start-up
+         * ({@code -XX:+AlwaysPreTouch}), so whatever the heap holds does not move the resident set.
+         */
         public long nativeBytes() {
-            return Math.max(0, rssBytes - Math.max(0, heapBytes));
+            return Math.max(0, rssBytes);
         }
 
         public double kibPerConnection(long bytes) {
