@@ -103,6 +103,7 @@ public final class DeflateMemory {
     private DeflateMemory() {
     }
 
+    // tag::measure[]
     /** Opens {@code n} connections with {@code setting}, one message each, measures them idle, closes them. */
     public static Cost measure(Setting setting, int n) throws Exception {
         WebSocketServerBuilder builder = WebSocketServer.builder().endpoint("/echo", Endpoints.echo());
@@ -129,6 +130,7 @@ public final class DeflateMemory {
             }
         }
     }
+    // end::measure[]
 
     private static WebSocketSession openAndUse(URI uri, ClientOptions options) throws Exception {
         WebSocketSession session = WebSocketClient.connect(uri, options);
@@ -180,6 +182,7 @@ public final class DeflateMemory {
         System.out.println(report(costs));
     }
 
+    // tag::child[]
     static Cost inChildJvm(Setting setting, int n) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
@@ -192,6 +195,7 @@ public final class DeflateMemory {
         child.waitFor();
         return Cost.parse(result);
     }
+    // end::child[]
 
     /** The table: KiB per idle connection (both ends), and each setting as a ratio of no compression. */
     static String report(List<Cost> costs) {

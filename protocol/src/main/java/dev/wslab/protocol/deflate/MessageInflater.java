@@ -64,6 +64,7 @@ public final class MessageInflater implements AutoCloseable {
     }
 
     /** Inflates {@code input}; returns null when all of it was taken, or why it stopped. */
+    // tag::bounded[]
     private Inflated feed(Inflater inflater, byte[] input, long remainingBytes, ByteArrayOutputStream out)
             throws DataFormatException {
         if (streamEnded) {
@@ -90,6 +91,7 @@ public final class MessageInflater implements AutoCloseable {
             }
         }
     }
+    // end::bounded[]
 
 
     private Inflater inflater() {
