@@ -21,6 +21,7 @@ public final class MessageInflater implements AutoCloseable {
     public enum FramePosition { MORE_FRAMES_FOLLOW, LAST_FRAME }
 
     private static final int CHUNK = 16 * 1024;
+    private static final int FIRST_CHUNK = 256;
 
     private final DirectionSettings settings;
     private Inflater inflater;
@@ -71,7 +72,10 @@ public final class MessageInflater implements AutoCloseable {
             return null;
         }
         inflater.setInput(input);
-        byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(1, remainingBytes + 1))];
+        // A chunk in proportion to the input (JSON inflates about 5 to 20 times), so that a small message does
+        // not pay for zeroing 16 KiB; more output just takes more rounds of the loop.
+        long likelyOutput = Math.max(FIRST_CHUNK, 16L * input.length);
+        byte[] chunk = new byte[(int) Math.min(Math.min(CHUNK, likelyOutput), Math.max(1, remainingBytes + 1))];
         while (true) {
             int inflated = inflater.inflate(chunk);
             if (out.size() + (long) inflated > remainingBytes) {
