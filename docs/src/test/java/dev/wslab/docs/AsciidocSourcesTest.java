@@ -57,7 +57,7 @@ class AsciidocSourcesTest {
     void everyIncludedSourceFileIsInAFolderThatTheBuildCompilesOrTheTestsRead() throws IOException {
         Pattern include = Pattern.compile("(?m)^include::\\{([a-z-]+)\\}");
         Set<String> tested = Set.of("protocol-src", "protocol-test", "transport-src", "server-src", "client-src",
-                "conformance-src", "tutorials-src", "tutorials-test", "tutorials-config", "tutorials-web", "generated");
+                "conformance-src", "tutorials-src", "tutorials-test", "tutorials-config", "tutorials-web", "benchmarks-src", "generated");
         List<String> others = new ArrayList<>();
         for (Path page : pages()) {
             include.matcher(Files.readString(page)).results().map(match -> match.group(1))

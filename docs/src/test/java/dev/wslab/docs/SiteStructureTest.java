@@ -22,6 +22,7 @@ class SiteStructureTest {
             "learn/handshake", "learn/framing", "learn/masking", "learn/utf8", "learn/control-frames", "learn/closing",
             "production/close-codes", "production/heartbeats", "production/reconnect", "production/session-recovery",
             "production/proxies", "production/monitoring", "production/debugging", "production/limits",
+            "production/compression",
             "reference/architecture", "reference/traceability", "reference/catalog", "reference/close-code-table",
             "reference/probes");
 

@@ -61,7 +61,19 @@ class TopicsCoverageTest {
                 topic("8.1 nginx, HAProxy, ALB, Cloudflare", "production/proxies", "proxy_http_version 1.1", "proxy_read_timeout",
                         "timeout tunnel", "ALB", "Cloudflare"),
                 // 9. Monitoring
-                topic("9.1 what to track, the Prometheus way", "production/monitoring", "1006", "round-trip", "Prometheus"));
+                topic("9.1 what to track, the Prometheus way", "production/monitoring", "1006", "round-trip", "Prometheus"),
+                // 10. Compression (permessage-deflate, RFC 7692)
+                topic("10.1 browsers offer it, the server decides; the parameters", "production/compression",
+                        "permessage-deflate; client_max_window_bits", "server_no_context_takeover",
+                        "client_no_context_takeover", "server_max_window_bits", "client_max_window_bits"),
+                topic("10.2 the removed tail, RSV1 on the first frame only", "production/compression",
+                        "00 00 ff ff", "RSV1", "first frame only", "f2 48 cd c9 c9 07 00", "f2 00 11 00 00"),
+                topic("10.3 the cost: memory per connection with and without takeover, CPU per MB", "production/compression",
+                        "Memory per idle connection", "Native KiB", "MB/s", "2026-12-03"),
+                topic("10.4 when to turn it off", "production/compression", "Small messages", "CPU",
+                        "Many idle connections", "CRIME", "BREACH"),
+                topic("10.lab a decompression bomb stopped at the limit; memory per setting", "production/compression",
+                        "1009", "DecompressionBombLab", "DeflateMemory"));
     }
 
     private static Topic topic(String item, String page, String... phrases) {

@@ -65,6 +65,7 @@ final class Compression implements AutoCloseable {
      * @param lastOfMessage  whether the chunk ends the message's last frame
      * @param remainingBytes how many more bytes the message may take
      */
+    // tag::too-big[]
     byte[] inflate(byte[] chunk, boolean lastOfMessage, long remainingBytes) {
         FramePosition position = lastOfMessage ? FramePosition.LAST_FRAME : FramePosition.MORE_FRAMES_FOLLOW;
         return switch (inflater.inflate(chunk, position, remainingBytes)) {
@@ -76,6 +77,7 @@ final class Compression implements AutoCloseable {
                     corrupt.reason());
         };
     }
+    // end::too-big[]
 
     /**
      * Returns the one frame of a data message to send: compressed with RSV1 set when compression was agreed

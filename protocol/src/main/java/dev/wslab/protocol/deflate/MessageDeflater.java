@@ -34,6 +34,7 @@ public final class MessageDeflater implements AutoCloseable {
     }
 
     /** Returns the payload of a compressed message (to be sent with RSV1 set on its first frame). */
+    // tag::compress[]
     public byte[] compress(byte[] message) {
         if (message.length == 0) {
             // The JDK's Deflater writes nothing at all for an empty input after an earlier flush, so the tail
@@ -58,11 +59,13 @@ public final class MessageDeflater implements AutoCloseable {
         }
         return Arrays.copyOf(withTail, withTail.length - TAIL.length);
     }
+    // end::compress[]
 
     private Deflater deflater() {
         if (deflater == null) {
             deflater = new Deflater(level, true); // true: raw DEFLATE, no zlib header (RFC 7692 §7.2.1)
             LiveCodecs.made();
+            // tag::huffman[]
             if (settings.maxWindowBits() < DirectionSettings.MAX_WINDOW_BITS) {
                 // The JDK cannot narrow its 32 KiB window (its deflateInit2 call fixes 15 bits). Huffman codes
                 // alone make no back-references at all, so no agreed window, however small, is exceeded.
@@ -71,6 +74,7 @@ public final class MessageDeflater implements AutoCloseable {
                 // the flush asked for: apply it now, while there is no input.
                 deflater.deflate(new byte[16], 0, 16, Deflater.NO_FLUSH);
             }
+            // end::huffman[]
         }
         return deflater;
     }

@@ -21,6 +21,7 @@ public final class MessageInflater implements AutoCloseable {
     public enum FramePosition { MORE_FRAMES_FOLLOW, LAST_FRAME }
 
     private static final int CHUNK = 16 * 1024;
+    private static final int FIRST_CHUNK = 256;
 
     private final DirectionSettings settings;
     private Inflater inflater;
@@ -64,13 +65,17 @@ public final class MessageInflater implements AutoCloseable {
     }
 
     /** Inflates {@code input}; returns null when all of it was taken, or why it stopped. */
+    // tag::bounded[]
     private Inflated feed(Inflater inflater, byte[] input, long remainingBytes, ByteArrayOutputStream out)
             throws DataFormatException {
         if (streamEnded) {
             return null;
         }
         inflater.setInput(input);
-        byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(1, remainingBytes + 1))];
+        // A chunk in proportion to the input (JSON inflates about 5 to 20 times), so that a small message does
+        // not pay for zeroing 16 KiB; more output just takes more rounds of the loop.
+        long likelyOutput = Math.max(FIRST_CHUNK, 16L * input.length);
+        byte[] chunk = new byte[(int) Math.min(Math.min(CHUNK, likelyOutput), Math.max(1, remainingBytes + 1))];
         while (true) {
             int inflated = inflater.inflate(chunk);
             if (out.size() + (long) inflated > remainingBytes) {
@@ -90,6 +95,7 @@ public final class MessageInflater implements AutoCloseable {
             }
         }
     }
+    // end::bounded[]
 
 
     private Inflater inflater() {

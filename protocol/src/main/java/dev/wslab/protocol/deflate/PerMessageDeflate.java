@@ -71,6 +71,7 @@ public final class PerMessageDeflate {
         return new ServerAnswer(Optional.empty(), declined);
     }
 
+    // tag::accept[]
     private static DeflateAgreement accept(ParameterList offer, DeflateOptions options) {
         // §7.1.1.1: a server accepts server_no_context_takeover by echoing it, and may add it unasked.
         ContextTakeover serverContext = options.ownContext() == ContextTakeover.RESET ? ContextTakeover.RESET
@@ -85,6 +86,7 @@ public final class PerMessageDeflate {
         return new DeflateAgreement(new DirectionSettings(serverContext, serverWindow),
                 new DirectionSettings(clientContext, DirectionSettings.MAX_WINDOW_BITS));
     }
+    // end::accept[]
 
     // ---------------------------------------------------------------- the client
 

@@ -3,11 +3,13 @@ package dev.wslab.tutorials.debugging;
 import dev.wslab.client.ClientObserver;
 import dev.wslab.protocol.Limits;
 import dev.wslab.protocol.connection.ClientOpening;
+import dev.wslab.protocol.deflate.AgreedDeflate;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameEncoder;
 import dev.wslab.protocol.frame.FrameReader;
 import dev.wslab.protocol.frame.MaskingKeySource;
 import dev.wslab.protocol.handshake.ClientHandshake;
+import dev.wslab.protocol.handshake.ClientHandshakeOptions;
 import dev.wslab.transport.Deadline;
 import dev.wslab.transport.Direction;
 import dev.wslab.transport.HandshakeDriver;
@@ -45,6 +47,7 @@ public final class FrameScriptClient implements AutoCloseable {
     private final FrameReader frames = new FrameReader(Limits.DEFAULTS.maxMessageSize());
     private final byte[] buffer = new byte[16 * 1024];
     private ByteBuffer unread = ByteBuffer.allocate(0);
+    private Optional<AgreedDeflate> deflate = Optional.empty();
 
     private FrameScriptClient(Socket socket, ClientObserver observer) {
         this.socket = socket;
@@ -58,7 +61,16 @@ public final class FrameScriptClient implements AutoCloseable {
      * @throws IOException when TCP fails, the server does not answer in time, or it refuses the handshake
      */
     public static FrameScriptClient connect(URI uri, ClientObserver observer, Duration timeout) throws IOException {
-        ClientHandshake handshake = ClientHandshake.create(uri, new SecureRandom());
+        return connect(uri, ClientHandshakeOptions.NONE, observer, timeout);
+    }
+
+    /**
+     * Opens TCP to a ws:// URI and completes the opening handshake with {@code options}, e.g. a
+     * permessage-deflate offer (RFC 7692); the frames sent afterwards are still exactly the ones given.
+     */
+    public static FrameScriptClient connect(URI uri, ClientHandshakeOptions options, ClientObserver observer,
+            Duration timeout) throws IOException {
+        ClientHandshake handshake = ClientHandshake.create(uri, options, new SecureRandom());
         observer.connecting(handshake.uri().toString());
         Socket socket = new Socket();
         try {
@@ -84,10 +96,15 @@ public final class FrameScriptClient implements AutoCloseable {
                     throw new SocketTimeoutException("no answer to the handshake within " + timeout.toMillis() + " ms");
             case HandshakeDriver.Ended<ClientOpening.Outcome>(ClientOpening.Failed failed) ->
                     throw new IOException("handshake refused: " + failed.failure());
-            case HandshakeDriver.Ended<ClientOpening.Outcome>(ClientOpening.Opened opened) -> {
-                // OPEN: from here on this client reads the server's frames itself.
-            }
+            case HandshakeDriver.Ended<ClientOpening.Outcome>(ClientOpening.Opened opened) ->
+                    // OPEN: from here on this client reads the server's frames itself.
+                    deflate = opened.accepted().deflate();
         }
+    }
+
+    /** Returns permessage-deflate as the handshake agreed it; empty when it was not offered or was declined. */
+    public Optional<AgreedDeflate> deflate() {
+        return deflate;
     }
 
     /** Masks {@code frame} with a fresh key and writes it. */
