@@ -41,14 +41,14 @@ class FrameFormatTest {
     @Test
     @DisplayName("RFC 7692: a compressed frame shows its wire bytes, then what they inflated to, or why they did not")
     void compressedFrames() {
-        // RFC 7692 §7.2.3.1: "Hello" compressed to f2 48 cd c9 c9 07 00 (the 00 00 ff ff tail removed), RSV1 set.
-        Frame hello = Frame.of(Opcode.TEXT, Payload.hex("f248cdc9c90700")).withReservedBits(true, false, false);
+        Frame hello = Frame.of(Opcode.TEXT, Payload.hex("f248cdc9c90700")) // RFC 7692 §7.2.3.1: "Hello", tail removed
+                .withReservedBits(true, false, false);
         Inflated fiveBytes = new Inflated.Bytes("Hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         assertThat(FrameFormat.compressedFrame(hello, fiveBytes, 5)).isEqualTo(
                 "FIN=1 RSV=100 opcode=0x1 (TEXT) MASK=0 length=7 f2 48 cd c9 c9 07 00 [7 bytes] inflated: \"Hello\" [5 bytes]");
         // The last of several frames also gives the whole message's size.
-        Frame last = Frame.continuation(Payload.hex("c9c90700"), true);
+        Frame last = Frame.continuation(Payload.hex("c9c90700"), true); // the last 4 of those 7 bytes: "llo"
         assertThat(FrameFormat.compressedFrame(last, new Inflated.Bytes(new byte[] {'l', 'l', 'o'}), 5))
                 .endsWith("inflated: \"llo\" [3 bytes], message inflated to 5 bytes");
         assertThat(FrameFormat.compressedFrame(hello, new Inflated.Corrupt("invalid block type"), 0))
