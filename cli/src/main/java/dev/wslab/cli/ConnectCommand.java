@@ -42,6 +42,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,10 +51,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * is sent as a text message; each message received is printed (text as is, binary as a hex preview).
  * End of input closes the connection with 1000 and waits for the server's Close (§7.1.2); the exit code
  * is 0 for that clean close and 1 for anything else. {@code --trace} prints every frame both ways.
+ *
+ * <p>Before that Close, connect waits for the answers to what it sent: a server that gets a Close answers
+ * with its own at once (RFC 6455 §5.5.1) and may send nothing more, so closing right after the last line
+ * would lose the replies still being made. It closes as soon as as many messages arrived as lines were
+ * sent, or once the server has been silent for {@code --linger}.
  */
 @Command(name = "connect",
         description = {"Connects to a WebSocket server: stdin lines are sent as text messages, received messages are printed.",
-                "End of input (Ctrl-D) closes with 1000. Exit code 0 after a clean close, 1 otherwise.",
+                "End of input (Ctrl-D) closes with 1000, once a message came back for each line sent or the server was",
+                "silent for --linger. Exit code 0 after a clean close, 1 otherwise.",
                 "Example: wslab connect ws://127.0.0.1:8080/echo --trace"},
         mixinStandardHelpOptions = true)
 final class ConnectCommand implements Callable<Integer> {
@@ -86,6 +94,11 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--ping-interval", paramLabel = "D", converter = DurationConverter.class,
             description = "send a Ping every D (e.g. 20s, 500ms; 0 for never); no Pong within D drops the connection (default: 20s)")
     Duration pingInterval;
+
+    @Option(names = "--linger", paramLabel = "D", converter = DurationConverter.class,
+            description = "at the end of input, wait up to D of silence from the server for the answers to the lines"
+                    + " sent before closing (e.g. 500ms; 0 closes at once; default: 2s)")
+    Duration linger = Duration.ofSeconds(2);
 
     @Mixin
     DeflateFlags deflate = new DeflateFlags();
@@ -125,8 +138,9 @@ final class ConnectCommand implements Callable<Integer> {
         err.println("connected to " + uri + session.subprotocol().map(p -> " (subprotocol " + p + ")").orElse("")
                 + "; type lines to send, end of input to close");
         err.flush();
-        Thread printer = Thread.ofVirtual().name("connect-printer").start(() -> printMessages(session, out));
-        Thread.ofVirtual().name("connect-stdin").start(() -> sendLines(session, err));
+        Semaphore answers = new Semaphore(0);
+        Thread printer = Thread.ofVirtual().name("connect-printer").start(() -> printMessages(session, out, answers));
+        Thread.ofVirtual().name("connect-stdin").start(() -> sendLines(session, err, answers, linger));
         // Ctrl-C: say goodbye with 1001 (§7.4.1 "going away") rather than vanish (1006 at the server).
         Thread goodbye = new Thread(() -> session.close(CloseStatus.of(CloseCode.GOING_AWAY, "interrupted")));
         Runtime.getRuntime().addShutdownHook(goodbye);
@@ -184,8 +198,11 @@ final class ConnectCommand implements Callable<Integer> {
         return options;
     }
 
-    /** Prints each message received until the connection is closed. */
-    private static void printMessages(WebSocketSession session, PrintWriter out) {
+    /**
+     * Prints each message received until the connection is closed, with a permit in {@code answers} for each;
+     * at the end, permits enough for any wait.
+     */
+    private static void printMessages(WebSocketSession session, PrintWriter out, Semaphore answers) {
         try {
             for (var message = session.receive(); message.isPresent(); message = session.receive()) {
                 switch (message.get()) {
@@ -193,22 +210,38 @@ final class ConnectCommand implements Callable<Integer> {
                     case Message.Binary binary -> out.println(describe(binary.data()));
                 }
                 out.flush();
+                answers.release();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            answers.release(Integer.MAX_VALUE / 2); // closed: nothing more to wait for
         }
     }
 
-    /** Sends each line of input as a text message; at the end of input, starts the closing handshake. */
-    private static void sendLines(WebSocketSession session, PrintWriter err) {
+    /**
+     * Sends each line of input as a text message; at the end of input, waits for as many answers as lines
+     * (each within {@code linger} of the one before), then starts the closing handshake.
+     */
+    private static void sendLines(WebSocketSession session, PrintWriter err, Semaphore answers, Duration linger) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
             String line;
+            long sent = 0;
             while ((line = lines.readLine()) != null) {
                 session.sendText(line);
+                sent++;
+            }
+            for (long answered = 0; answered < sent; answered++) {
+                if (!answers.tryAcquire(linger.toMillis(), TimeUnit.MILLISECONDS)) {
+                    break; // the server has been silent for the whole linger: it answers no more
+                }
             }
             session.close(CloseStatus.NORMAL);
         } catch (IllegalStateException closing) {
             // the server closed the connection: nothing more can be sent
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.close(CloseStatus.NORMAL);
         } catch (IOException e) {
             err.println("wslab: reading standard input failed: " + e.getMessage());
             session.close(CloseStatus.of(CloseCode.GOING_AWAY, "input failed"));

@@ -116,6 +116,32 @@ class ConnectCommandTest {
     }
 
     @Test
+    @DisplayName("input that ends right after its lines still gets every echo printed: connect closes once each line is answered")
+    void inputEndingRightAfterSendingLosesNoEcho() throws Exception {
+        server = new EchoServer();
+        String lines = "one\ntwo\nthree\n".repeat(20);
+
+        for (int run = 0; run < 5; run++) {
+            CommandLineRunner result = connect(lines, server.url("/echo"));
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).as("run %d", run).isEqualTo(lines.replace("\n", System.lineSeparator()));
+        }
+    }
+
+    @Test
+    @DisplayName("--linger: a server that does not answer is waited for that long at the end of input, then closed cleanly")
+    void aServerThatDoesNotAnswerIsClosedAfterTheLinger() throws Exception {
+        server = new EchoServer();
+
+        CommandLineRunner result = connect("quiet, please\n", server.url("/echo"), "--linger", "100ms");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("closed: received 1000 (Normal Closure), sent 1000 (Normal Closure)");
+    }
+
+    @Test
     void printsABinaryMessageAsItsLengthAndAHexPreview() throws Exception {
         server = new EchoServer();
 
@@ -356,6 +382,8 @@ class ConnectCommandTest {
                 seen.accept(next.get());
                 if (next.get() instanceof Message.Text(String text) && text.startsWith("bin:")) {
                     session.sendBinary(Payload.hex(text.substring(4)));
+                } else if (next.get() instanceof Message.Text(String text) && text.startsWith("quiet")) {
+                    continue; // no answer at all
                 } else if (next.get() instanceof Message.Text(String text) && text.startsWith("close:")) {
                     session.close(CloseStatus.of(CloseCode.of(Integer.parseInt(text.substring(6)))));
                 } else {

@@ -75,6 +75,9 @@ class DeflateFlagsTest {
         assertThat(Integer.parseInt(sent.group(2))).isLessThan(100);
         assertThat(trace).contains("< FIN=1 RSV=100 opcode=0x1 (TEXT) MASK=0") // the server compresses its echo too
                 .contains("> FIN=1 RSV=000 opcode=0x1 (TEXT) MASK=1 length=2 \"hi\""); // 2 bytes: under the threshold
+        // --trace shows what each compressed frame inflates to, both ways: the 2000 bytes of LONG.
+        assertThat(trace).containsPattern("> FIN=1 RSV=100 opcode=0x1 \\(TEXT\\) MASK=1 length=\\d+ .* inflated: \"a{32}\\.\\.\\.\" \\[2000 bytes\\]")
+                .containsPattern("< FIN=1 RSV=100 opcode=0x1 \\(TEXT\\) MASK=0 length=\\d+ .* inflated: \"a{32}\\.\\.\\.\" \\[2000 bytes\\]");
     }
 
     @Test

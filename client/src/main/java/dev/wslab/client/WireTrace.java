@@ -4,6 +4,13 @@ import dev.wslab.protocol.Limits;
 import dev.wslab.protocol.ProtocolViolationException;
 import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.deflate.DeflateAgreement;
+import dev.wslab.protocol.deflate.DirectionSettings;
+import dev.wslab.protocol.deflate.PerMessageDeflate;
+import dev.wslab.protocol.deflate.WireInflater;
+import dev.wslab.protocol.extension.Extension;
+import dev.wslab.protocol.extension.ExtensionHeaderParser;
+import dev.wslab.protocol.extension.ParsedExtensions;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameFormat;
 import dev.wslab.protocol.frame.FrameReader;
@@ -18,7 +25,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * WireTrace prints everything that crosses the wire, both ways, as it happens: the HTTP heads of the
@@ -31,11 +41,19 @@ import java.util.Objects;
  * </pre>
  *
  * It decodes the raw byte streams itself with a {@link FrameReader}, so it shows frames exactly as sent,
- * even ones the connection would refuse.
+ * even ones the connection would refuse. When the heads agreed on permessage-deflate (RFC 7692), a frame of
+ * a compressed message (RSV=100 on its first frame) also shows what its payload inflated to; its
+ * {@code length} is the payload's size on the wire:
+ *
+ * <pre>
+ * 12:00:00.103 &lt; FIN=1 RSV=100 opcode=0x1 (TEXT) MASK=0 length=7 f2 48 cd c9 c9 07 00 [7 bytes] inflated: "Hello" [5 bytes]
+ * </pre>
  */
 public final class WireTrace implements ClientObserver {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** The trace stops inflating a message beyond this: a decompression bomb costs it no more. */
+    private static final long MAX_INFLATED_MESSAGE = 64L << 20;
 
     private final PrintWriter out;
     private final Clock clock;
@@ -73,6 +91,40 @@ public final class WireTrace implements ClientObserver {
     @Override
     public void stateChanged(WebSocketSession session, ConnectionState state, String detail) {
         line("  state " + state + (detail.isEmpty() ? "" : " (" + detail + ")"));
+        if (state == ConnectionState.CLOSED) {
+            sent.close();
+            received.close();
+        }
+    }
+
+    /**
+     * Called when the response head is complete: what the heads agreed on compression, by the client's own
+     * rules (a refused answer agrees on nothing; the client fails the connection then).
+     */
+    private void headsComplete() {
+        Optional<Extension> offer = deflateElements(sent.headText()).stream().findFirst();
+        List<Extension> answer = deflateElements(received.headText());
+        if (offer.isEmpty() || answer.size() != 1) {
+            return;
+        }
+        if (PerMessageDeflate.check(answer.get(0), offer.get()) instanceof PerMessageDeflate.ClientCheck.Agreed agreed) {
+            DeflateAgreement agreement = agreed.agreement();
+            sent.inflateWith(agreement.clientToServer());
+            received.inflateWith(agreement.serverToClient());
+        }
+    }
+
+    /** Returns the permessage-deflate elements of a head's Sec-WebSocket-Extensions lines; none when malformed. */
+    private static List<Extension> deflateElements(String head) {
+        List<String> values = head.lines()
+                .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("sec-websocket-extensions:"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .toList();
+        if (values.isEmpty()
+                || !(ExtensionHeaderParser.parse(values) instanceof ParsedExtensions.Parsed(List<Extension> elements))) {
+            return List.of();
+        }
+        return elements.stream().filter(e -> e.name().equals(PerMessageDeflate.NAME)).toList();
     }
 
     @Override
@@ -94,6 +146,8 @@ public final class WireTrace implements ClientObserver {
         private final FrameReader frames = new FrameReader(Limits.MAX_ARRAY_SIZE);
         private boolean inHead = true;
         private boolean broken;
+        /** Inflates compressed messages once the heads agreed on permessage-deflate; empty before, or without. */
+        private Optional<WireInflater> inflater = Optional.empty();
         /** The last four bytes of the head, to find its end: CR LF CR LF. */
         private int lastFour;
 
@@ -110,7 +164,10 @@ public final class WireTrace implements ClientObserver {
                 lastFour = lastFour << 8 | (b & 0xFF);
                 if (lastFour == 0x0D0A0D0A) {
                     inHead = false;
-                    head.toString(StandardCharsets.ISO_8859_1).lines().forEach(l -> line(arrow + " " + l));
+                    headText().lines().forEach(l -> line(arrow + " " + l));
+                    if (this == received) {
+                        headsComplete();
+                    }
                 }
             }
             if (!inHead && !broken && position < end) {
@@ -118,11 +175,24 @@ public final class WireTrace implements ClientObserver {
             }
         }
 
+        String headText() {
+            return head.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        synchronized void inflateWith(DirectionSettings sender) {
+            inflater = Optional.of(new WireInflater(sender, MAX_INFLATED_MESSAGE));
+        }
+
+        synchronized void close() {
+            inflater.ifPresent(WireInflater::close);
+        }
+
         private void readFrames(ByteBuffer in) {
             try {
                 Frame frame;
                 while ((frame = frames.next(in)) != null) {
-                    line(arrow + " " + FrameFormat.frame(frame));
+                    Frame shown = frame;
+                    line(arrow + " " + inflater.map(i -> i.format(shown)).orElseGet(() -> FrameFormat.frame(shown)));
                 }
             } catch (ProtocolViolationException e) {
                 broken = true;

@@ -46,6 +46,41 @@ class WireTraceTest {
     }
 
     @Test
+    @DisplayName("RFC 7692: once the heads agreed on permessage-deflate, compressed frames show RSV1, the wire size and what they inflate to")
+    void compressedFramesAfterAnAgreement() {
+        byte[] request = bytes("GET / HTTP/1.1\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n");
+        trace.handshakeBytes(Direction.OUTBOUND, request, 0, request.length);
+        // §7.2.3.1 "Hello" in two fragments: 41 = not final, RSV1, text, 3 bytes f2 48 cd; 80 = final continuation,
+        // RSV1 clear, 4 bytes c9 c9 07 00. Then §7.2.3.2: c1 = final, RSV1, text, 5 bytes f2 00 11 00 00, a
+        // second "Hello" that copies the first from the window (context takeover).
+        byte[] response = bytes("HTTP/1.1 101 Switching Protocols\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n"
+                + "\u0041\u0003\u00f2\u0048\u00cd\u0080\u0004\u00c9\u00c9\u0007\u0000"
+                + "\u00c1\u0005\u00f2\u0000\u0011\u0000\u0000");
+        trace.handshakeBytes(Direction.INBOUND, response, 0, response.length);
+
+        assertThat(text.toString().lines()).contains(
+                "12:00:00.250 < FIN=0 RSV=100 opcode=0x1 (TEXT) MASK=0 length=3 f2 48 cd [3 bytes] inflated: \"He\" [2 bytes]", // the bits of "l" run into the next byte
+                "12:00:00.250 < FIN=1 RSV=000 opcode=0x0 (CONTINUATION) MASK=0 length=4 c9 c9 07 00 [4 bytes]"
+                        + " inflated: \"llo\" [3 bytes], message inflated to 5 bytes",
+                "12:00:00.250 < FIN=1 RSV=100 opcode=0x1 (TEXT) MASK=0 length=5 f2 00 11 00 00 [5 bytes]"
+                        + " inflated: \"Hello\" [5 bytes]");
+    }
+
+    @Test
+    @DisplayName("RFC 7692: without an agreement (the server declined), nothing is inflated")
+    void noAgreementNoInflation() {
+        byte[] request = bytes("GET / HTTP/1.1\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n");
+        trace.handshakeBytes(Direction.OUTBOUND, request, 0, request.length);
+        // c1 07 f2 48 cd c9 c9 07 00: §7.2.3.1's compressed "Hello", sent though nothing was agreed.
+        byte[] response = bytes("HTTP/1.1 101 Switching Protocols\r\n\r\n"
+                + "\u00c1\u0007\u00f2\u0048\u00cd\u00c9\u00c9\u0007\u0000");
+        trace.handshakeBytes(Direction.INBOUND, response, 0, response.length);
+
+        assertThat(text.toString()).contains("< FIN=1 RSV=100 opcode=0x1 (TEXT) MASK=0 length=7 f2 48 cd c9 c9 07 00 [7 bytes]")
+                .doesNotContain("inflated");
+    }
+
+    @Test
     @DisplayName("§5.7 shows a masked frame's key bit and its unmasked payload")
     void maskedFrame() {
         trace.handshakeBytes(Direction.OUTBOUND, bytes("GET / HTTP/1.1\r\n\r\n"), 0, 18);

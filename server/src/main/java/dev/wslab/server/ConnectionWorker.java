@@ -207,6 +207,9 @@ final class ConnectionWorker {
             out.write(connection.takeOutgoingBytes());
             out.flush();
             server.metrics().connectionOpened();
+            if (accepted.deflate().isPresent()) {
+                observer.deflateAgreed();
+            }
             observer.transition(ConnectionState.OPEN, accepted.resourceName()
                     + accepted.subprotocol().map(p -> " subprotocol=" + p).orElse(""));
             session = WebSocketSession.start(socket, connection, accepted.subprotocol(), initialEvents,

@@ -2,6 +2,7 @@ package dev.wslab.server;
 
 import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.deflate.DeflateTotals;
 import dev.wslab.protocol.http.HttpHeaders;
 import dev.wslab.transport.Direction;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -22,6 +23,11 @@ import java.time.Duration;
  *
  * <p>The close code of a connection is the code of the Close frame received, else of the one sent,
  * else 1006: the TCP connection ended without any Close frame (RFC 6455 §7.1.5).
+ *
+ * <p>permessage-deflate (RFC 7692): the connections that agreed on it, and the messages that went compressed
+ * each way (RSV1) with their bytes before and after compression, so that
+ * {@code wslab_deflate_bytes_total{form="compressed"} / wslab_deflate_bytes_total{form="uncompressed"}}
+ * is the ratio. Messages under the threshold go uncompressed and are not counted there.
  */
 public final class ServerMetrics {
 
@@ -42,6 +48,17 @@ public final class ServerMetrics {
     private final Histogram pingRoundTrip = Histogram.builder().name("wslab_ping_round_trip_seconds")
             .help("Time from a heartbeat Ping to its Pong").classicOnly()
             .classicUpperBounds(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10).register(registry);
+    private final Counter deflateOpened = Counter.builder().name("wslab_deflate_connections_opened_total")
+            .help("WebSocket connections opened with permessage-deflate agreed (RFC 7692)").register(registry);
+    private final Gauge deflateActive = Gauge.builder().name("wslab_deflate_connections_active")
+            .help("WebSocket connections open now with permessage-deflate agreed").register(registry);
+    private final Counter deflateMessages = Counter.builder().name("wslab_deflate_messages_total")
+            .help("Messages received (in) and sent (out) compressed, RSV1 set (RFC 7692 §6)")
+            .labelNames("direction").register(registry);
+    private final Counter deflateBytes = Counter.builder().name("wslab_deflate_bytes_total")
+            .help("Bytes of the compressed messages, as payload on the wire (compressed) and before compression"
+                    + " or after inflation (uncompressed)")
+            .labelNames("direction", "form").register(registry);
     private final Counter handshakeFailures = Counter.builder().name("wslab_handshake_failures_total")
             .help("Handshakes answered with an HTTP error, by status").labelNames("status").register(registry);
 
@@ -67,6 +84,35 @@ public final class ServerMetrics {
             return event.received().code().value();
         }
         return event.sent().code().value();
+    }
+
+    /** A connection opened with permessage-deflate agreed (counted by {@link #connectionOpened()} too). */
+    void deflateConnectionOpened() {
+        deflateOpened.inc();
+        deflateActive.inc();
+    }
+
+    /** A connection that had permessage-deflate agreed has ended. */
+    void deflateConnectionClosed() {
+        deflateActive.dec();
+    }
+
+    /** Counts what a connection compressed and inflated since it was last counted. */
+    void compression(DeflateTotals since) {
+        count("out", since.sent());
+        count("in", since.received());
+    }
+
+    private void count(String direction, DeflateTotals.Flow flow) {
+        if (flow.messages() > 0) {
+            deflateMessages.labelValues(direction).inc(flow.messages());
+        }
+        if (flow.compressedBytes() > 0) {
+            deflateBytes.labelValues(direction, "compressed").inc(flow.compressedBytes());
+        }
+        if (flow.uncompressedBytes() > 0) {
+            deflateBytes.labelValues(direction, "uncompressed").inc(flow.uncompressedBytes());
+        }
     }
 
     void messageIn() {

@@ -6,6 +6,7 @@ import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.connection.Connection;
 import dev.wslab.protocol.connection.ConnectionState;
 import dev.wslab.protocol.connection.Event;
+import dev.wslab.protocol.deflate.DeflateTotals;
 import dev.wslab.protocol.frame.Payload;
 
 import java.io.IOException;
@@ -214,6 +215,16 @@ public final class WebSocketSession implements AutoCloseable {
         lock.lock();
         try {
             return connection.state();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns what permessage-deflate compressed and inflated so far ({@link Connection#deflateTotals()}). */
+    public DeflateTotals deflateTotals() {
+        lock.lock();
+        try {
+            return connection.deflateTotals();
         } finally {
             lock.unlock();
         }

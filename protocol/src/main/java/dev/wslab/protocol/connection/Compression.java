@@ -5,6 +5,7 @@ import dev.wslab.protocol.Role;
 import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.deflate.AgreedDeflate;
 import dev.wslab.protocol.deflate.DeflateOptions;
+import dev.wslab.protocol.deflate.DeflateTotals;
 import dev.wslab.protocol.deflate.Inflated;
 import dev.wslab.protocol.deflate.MessageDeflater;
 import dev.wslab.protocol.deflate.MessageInflater;
@@ -26,6 +27,13 @@ final class Compression implements AutoCloseable {
     private final Optional<DeflateOptions> options;
     private final MessageDeflater deflater;
     private final MessageInflater inflater;
+    /** The compressed messages and their bytes so far, for {@link #totals()}. */
+    private long sentMessages;
+    private long sentUncompressed;
+    private long sentCompressed;
+    private long receivedMessages;
+    private long receivedInflated;
+    private long receivedCompressed;
 
     /** Returns the compression of a connection playing {@code role}; off when {@code agreed} is empty. */
     Compression(Role role, Optional<AgreedDeflate> agreed) {
@@ -68,8 +76,13 @@ final class Compression implements AutoCloseable {
     // tag::too-big[]
     byte[] inflate(byte[] chunk, boolean lastOfMessage, long remainingBytes) {
         FramePosition position = lastOfMessage ? FramePosition.LAST_FRAME : FramePosition.MORE_FRAMES_FOLLOW;
+        receivedCompressed += chunk.length;
         return switch (inflater.inflate(chunk, position, remainingBytes)) {
-            case Inflated.Bytes bytes -> bytes.data();
+            case Inflated.Bytes bytes -> {
+                receivedInflated += bytes.data().length;
+                receivedMessages += lastOfMessage ? 1 : 0;
+                yield bytes.data();
+            }
             // Stopped at the limit, before the rest was inflated: a decompression bomb costs no more than that.
             case Inflated.TooBig tooBig -> throw new ProtocolViolationException(Rule.MESSAGE_TOO_BIG,
                     "the compressed message inflates past the limit of " + tooBig.limit() + " more bytes");
@@ -88,7 +101,17 @@ final class Compression implements AutoCloseable {
             return Frame.of(opcode, message);
         }
         // RFC 7692 §6: RSV1 on the first (here the only) frame says the message is compressed.
-        return Frame.of(opcode, Payload.of(deflater.compress(message.toByteArray()))).withReservedBits(true, false, false);
+        byte[] compressed = deflater.compress(message.toByteArray());
+        sentMessages++;
+        sentUncompressed += message.length();
+        sentCompressed += compressed.length;
+        return Frame.of(opcode, Payload.of(compressed)).withReservedBits(true, false, false);
+    }
+
+    /** Returns the compressed messages and their bytes so far, each way. */
+    DeflateTotals totals() {
+        return new DeflateTotals(new DeflateTotals.Flow(sentMessages, sentUncompressed, sentCompressed),
+                new DeflateTotals.Flow(receivedMessages, receivedInflated, receivedCompressed));
     }
 
     /** Tells whether a Deflater or an Inflater, with its native memory, is held now. */

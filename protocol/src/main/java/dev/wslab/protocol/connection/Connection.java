@@ -7,6 +7,7 @@ import dev.wslab.protocol.Rule;
 import dev.wslab.protocol.Violation;
 import dev.wslab.protocol.close.CloseStatus;
 import dev.wslab.protocol.deflate.AgreedDeflate;
+import dev.wslab.protocol.deflate.DeflateTotals;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.FrameDecoder;
 import dev.wslab.protocol.frame.FrameHeader;
@@ -102,6 +103,14 @@ public final class Connection {
     /** Returns this endpoint's role. */
     public Role role() {
         return role;
+    }
+
+    /**
+     * Returns the messages permessage-deflate compressed and inflated so far, with their bytes before and after;
+     * {@link DeflateTotals#NONE} when it was not agreed.
+     */
+    public DeflateTotals deflateTotals() {
+        return compression.totals();
     }
 
     /** Returns where the connection is in its life. */

@@ -36,17 +36,20 @@ final class ParameterList {
         for (ExtensionParameter given : element.parameters()) {
             Optional<DeflateParameter> known = DeflateParameter.named(given.name());
             if (known.isEmpty()) {
-                return new Reading.Invalid("unknown parameter " + given.name() + " (RFC 7692 §7)");
+                return new Reading.Invalid("unknown parameter " + given.name() + ": permessage-deflate defines only "
+                        + "server_no_context_takeover, client_no_context_takeover, server_max_window_bits and"
+                        + " client_max_window_bits (RFC 7692 §7)");
             }
             DeflateParameter parameter = known.get();
             if (values.containsKey(parameter)) {
-                return new Reading.Invalid("parameter " + given.name() + " given twice (RFC 7692 §7)");
+                return new Reading.Invalid("parameter " + given.name() + " given twice; an element names each"
+                        + " parameter once (RFC 7692 §7)");
             }
             switch (parameter.valueKind()) {
                 case NONE -> {
                     if (given.value().isPresent()) {
                         return new Reading.Invalid(given.name() + " takes no value, got " + given
-                                + " (RFC 7692 §7.1.1)");
+                                + " (" + parameter.citation() + ")");
                     }
                     values.put(parameter, Optional.empty());
                 }
@@ -54,14 +57,17 @@ final class ParameterList {
                     if (given.value().isEmpty()) {
                         // §7.1.2.2: only a client's offer may leave client_max_window_bits without a value.
                         if (parameter != DeflateParameter.CLIENT_MAX_WINDOW_BITS || side == Side.RESPONSE) {
-                            return new Reading.Invalid(given.name() + " needs a value from 8 to 15 (RFC 7692 §7.1.2)");
+                            return new Reading.Invalid(given.name() + " needs a value from 8 to 15 ("
+                                    + parameter.citation() + ")");
                         }
                         values.put(parameter, Optional.empty());
                     } else {
                         Optional<Integer> bits = DeflateParameter.windowBits(given.value().get());
                         if (bits.isEmpty()) {
-                            return new Reading.Invalid(given + ": window bits are a decimal from 8 to 15 without"
-                                    + " leading zeros (RFC 7692 §7.1.2)");
+                            String value = given.value().get();
+                            String why = value.matches("[1-9][0-9]*") ? " is out of range: window bits go from 8 to 15"
+                                    : " is not a window size: a decimal from 8 to 15 without leading zeros";
+                            return new Reading.Invalid(given + why + " (" + parameter.citation() + ")");
                         }
                         values.put(parameter, bits);
                     }

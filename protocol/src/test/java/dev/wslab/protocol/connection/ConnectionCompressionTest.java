@@ -8,6 +8,7 @@ import dev.wslab.protocol.deflate.AgreedDeflate;
 import dev.wslab.protocol.deflate.ContextTakeover;
 import dev.wslab.protocol.deflate.DeflateAgreement;
 import dev.wslab.protocol.deflate.DeflateOptions;
+import dev.wslab.protocol.deflate.DeflateTotals;
 import dev.wslab.protocol.deflate.DirectionSettings;
 import dev.wslab.protocol.deflate.MessageDeflater;
 import dev.wslab.protocol.frame.Frame;
@@ -70,6 +71,34 @@ class ConnectionCompressionTest {
         assertThat(Peer.framesSentBy(connection)).last().satisfies(close -> assertThat(CloseStatus.parse(close.payload())
                 .code()).isEqualTo(rule.closeCode()));
         assertThat(connection.state()).isEqualTo(ConnectionState.CLOSED);
+    }
+
+    @Test
+    @DisplayName("deflateTotals counts the compressed messages each way, their bytes on the wire and uncompressed")
+    void totals() {
+        assertThat(server.deflateTotals()).isEqualTo(DeflateTotals.NONE);
+        // §7.2.3.1's "Hello" in two fragments, then a message sent uncompressed (RSV1 clear), which is not counted.
+        byte[] hello = compressedHello();
+        server.receive(masked(compressed(Opcode.TEXT, Arrays.copyOf(hello, 3)).withFin(false),
+                Frame.continuation(Payload.of(Arrays.copyOfRange(hello, 3, 7)), true), Frame.text("plain")));
+        server.sendText("Hello"); // compressed by the server: EVERY_MESSAGE has no threshold
+        server.sendBinary(Payload.EMPTY); // §7.2.3.6: an empty message goes as the one byte 00
+
+        DeflateTotals totals = server.deflateTotals();
+        assertThat(totals.received()).isEqualTo(new DeflateTotals.Flow(1, 5, 7));
+        assertThat(totals.sent().messages()).isEqualTo(2);
+        assertThat(totals.sent().uncompressedBytes()).isEqualTo(5);
+        assertThat(totals.sent().compressedBytes()).isEqualTo(7 + 1);
+        assertThat(totals.minus(totals)).isEqualTo(DeflateTotals.NONE);
+    }
+
+    @Test
+    void withoutAnAgreementNothingIsCounted() {
+        Connection plain = Connection.open(Role.SERVER, Limits.DEFAULTS, MaskingKeySource.fixed(0));
+        plain.receive(masked(Frame.text("Hello")));
+        plain.sendText("Hello");
+
+        assertThat(plain.deflateTotals()).isEqualTo(DeflateTotals.NONE);
     }
 
     @Nested
