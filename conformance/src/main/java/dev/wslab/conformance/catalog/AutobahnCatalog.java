@@ -33,11 +33,20 @@ public final class AutobahnCatalog {
                 + " send 1002), and no echo and no Pong, as it MUST NOT go on after failing (§7.1.7)."));
     }
 
-    /** Returns the handshake cases, the masking case, then Autobahn's, in order. */
+    /**
+     * Returns wslab's own compression cases (section 14), which Autobahn does not have: what sections 12 and 13
+     * cannot see, since they only check that echoes round-trip.
+     */
+    public static List<ConformanceCase> compressionBeyondAutobahn() {
+        return CompressionBeyondAutobahn.cases();
+    }
+
+    /** Returns the handshake cases, the masking case, then Autobahn's, then wslab's compression cases, in order. */
     public static List<ConformanceCase> everything() {
         List<ConformanceCase> cases = new ArrayList<>(handshake());
         cases.addAll(masking());
         cases.addAll(all());
+        cases.addAll(compressionBeyondAutobahn());
         return cases;
     }
 
