@@ -88,8 +88,9 @@ public final class ServerOutputJudge {
                             + " agreed (" + (1 << bits) + " bytes), yet a back-reference reaches " + longest + " bytes back");
                 }
                 yield facts.isEmpty() ? Finding.informational("nothing compressed to check (" + counted + ")")
-                        : Finding.ok(counted + "; the farthest back-reference, " + longest + " bytes, fits the agreed"
-                        + " window of " + (1 << bits) + " bytes");
+                        : Finding.ok(counted + "; " + (longest == 0 ? "no back-reference at all" : "the farthest"
+                        + " back-reference, " + longest + " bytes,") + " within the agreed window of " + (1 << bits)
+                        + " bytes");
             }
         };
     }
@@ -101,8 +102,8 @@ public final class ServerOutputJudge {
                     + finding.explanation(), result.close(), result.closeReason(), result.observation(), result.wireLog(),
                     result.duration());
         }
-        String reason = finding.verdict() == Verdict.OK || finding.verdict() == result.behavior()
-                ? result.behaviorReason() + "; " + finding.explanation()
+        // A broken rule of RFC 7692 comes first: it is the precise reason, whatever else the echoes show.
+        String reason = finding.verdict() == Verdict.OK ? result.behaviorReason() + "; " + finding.explanation()
                 : finding.explanation() + "; the echoes: " + result.behaviorReason();
         return new CaseResult(result.testCase(), finding.verdict().worst(result.behavior()), reason, result.close(),
                 result.closeReason(), result.observation(), result.wireLog(), result.duration());
