@@ -43,10 +43,18 @@ public final class AutobahnCatalog {
 
     /** Returns the handshake cases, the masking case, then Autobahn's, then wslab's compression cases, in order. */
     public static List<ConformanceCase> everything() {
+        return everything(StatedLimits.UNSTATED);
+    }
+
+    /**
+     * Returns {@link #everything()}, the decompression bombs of section 14 sized for the server's message limit
+     * where {@code limits} state it, as the probes' are.
+     */
+    public static List<ConformanceCase> everything(StatedLimits limits) {
         List<ConformanceCase> cases = new ArrayList<>(handshake());
         cases.addAll(masking());
         cases.addAll(all());
-        cases.addAll(compressionBeyondAutobahn());
+        cases.addAll(CompressionBeyondAutobahn.cases(limits));
         return cases;
     }
 

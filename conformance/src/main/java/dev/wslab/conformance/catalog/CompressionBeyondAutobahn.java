@@ -43,12 +43,20 @@ public final class CompressionBeyondAutobahn {
     private CompressionBeyondAutobahn() {
     }
 
-    /** Returns the section's cases, in id order. The bombs of 14.3 are built once, on first use. */
+    /** Returns the section's cases, in id order, the bombs of 14.3 sized for the limit the probes assume. */
     public static List<ConformanceCase> cases() {
+        return cases(StatedLimits.UNSTATED);
+    }
+
+    /**
+     * Returns the section's cases, in id order, the bombs of 14.3 sized for the server's message limit where
+     * {@code limits} state it (each bomb is built once per size, on first use).
+     */
+    public static List<ConformanceCase> cases(StatedLimits limits) {
         List<ConformanceCase> cases = new ArrayList<>();
         cases.addAll(DeflateOffers.cases());
         cases.addAll(CompressedFraming.cases());
-        cases.addAll(DeflateBombs.cases());
+        cases.addAll(DeflateBombs.cases(limits));
         cases.addAll(CompressedEncodings.cases());
         cases.addAll(CompressedOutput.cases());
         return List.copyOf(cases);

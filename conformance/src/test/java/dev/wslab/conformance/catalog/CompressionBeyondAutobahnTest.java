@@ -3,6 +3,7 @@ package dev.wslab.conformance.catalog;
 import dev.wslab.conformance.ConformanceCase;
 import dev.wslab.conformance.TestTiming;
 import dev.wslab.conformance.Verdict;
+import dev.wslab.conformance.catalog.StatedLimits.Limit;
 import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.conformance.run.ConformanceRunner;
 import dev.wslab.conformance.wire.Target;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("section 14, compression beyond Autobahn")
 class CompressionBeyondAutobahnTest {
@@ -37,6 +39,35 @@ class CompressionBeyondAutobahnTest {
     void policies() {
         assertThat(CompressionBeyondAutobahn.cases()).allSatisfy(c -> assertThat(RobustnessProbes.policy(c))
                 .isEqualTo(c.id().startsWith("14.3.") ? java.util.Optional.of(ProbePolicy.MAX_MESSAGE) : java.util.Optional.empty()));
+    }
+
+    @Test
+    @DisplayName("a stated message limit sizes the bombs 64 KiB above it; a stated none makes them recorded")
+    void statedLimits() {
+        List<ConformanceCase> stated = CompressionBeyondAutobahn.cases(new StatedLimits(new Limit.Unstated<>(),
+                new Limit.Unstated<>(), new Limit.AtMost<>(1L << 20), new Limit.Unstated<>(), new Limit.Unstated<>()));
+        assertThat(stated).filteredOn(c -> c.id().startsWith("14.3.")).hasSize(3).allSatisfy(c -> {
+            assertThat(c.description()).contains("64 KiB more than 1 MiB").contains("as stated, 1 MiB");
+            assertThat(c.expectation().close().codes()).containsExactlyInAnyOrder(1009, 1008);
+        });
+        List<ConformanceCase> none = CompressionBeyondAutobahn.cases(new StatedLimits(new Limit.Unstated<>(),
+                new Limit.Unstated<>(), new Limit.None<>(), new Limit.Unstated<>(), new Limit.Unstated<>()));
+        assertThat(none).filteredOn(c -> c.id().startsWith("14.3.")).allMatch(c -> c.expectation().informational());
+        assertThatThrownBy(() -> CompressionBeyondAutobahn.cases(new StatedLimits(new Limit.Unstated<>(),
+                new Limit.Unstated<>(), new Limit.AtMost<>(2L << 30), new Limit.Unstated<>(), new Limit.Unstated<>())))
+                .hasMessageContaining("above 1 GiB");
+    }
+
+    @Test
+    @DisplayName("with the reference server's own limit stated (32 MiB), its bombs are OK")
+    void referenceServerWithItsLimitStated() throws Exception {
+        List<ConformanceCase> bombs = CompressionBeyondAutobahn.cases(new StatedLimits(new Limit.Unstated<>(),
+                        new Limit.Unstated<>(), new Limit.AtMost<>(ReferenceServer.MAX_MESSAGE_SIZE), new Limit.Unstated<>(),
+                        new Limit.Unstated<>())).stream().filter(c -> c.id().startsWith("14.3.")).toList();
+        try (WebSocketServer server = ReferenceServer.start()) {
+            assertThat(ConformanceRunner.run(bombs, Target.of(URI.create(server.uri("/"))).withTimeScale(TestTiming.SCALE),
+                    3, r -> { })).allSatisfy(r -> assertThat(r.verdict()).as(r.reason()).isEqualTo(Verdict.OK));
+        }
     }
 
     @Test
