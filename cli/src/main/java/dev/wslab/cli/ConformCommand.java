@@ -161,7 +161,8 @@ final class ConformCommand implements Callable<Integer> {
 
     /** The catalog, with the probes of section 20 when asked for, narrowed by --cases and --exclude. */
     private List<ConformanceCase> selectedCases() {
-        List<ConformanceCase> pool = new ArrayList<>(AutobahnCatalog.everything());
+        // The stated message limit also sizes section 14's decompression bombs (limits are stated only with --probes).
+        List<ConformanceCase> pool = new ArrayList<>(AutobahnCatalog.everything(statedLimits()));
         if (probes) {
             pool.addAll(RobustnessProbes.cases(ProbeBounds.DEFAULTS, statedLimits()));
         }

@@ -39,7 +39,12 @@ public record HandshakeCheck(String change, UnaryOperator<String> editRequest, b
          */
         SERVER_CLOSES,
         /** The RFC leaves the answer to the server's policy: the case records it, it does not judge. */
-        RECORDED
+        RECORDED,
+        /**
+         * A valid 101 that declines every invalid permessage-deflate offer of the request and accepts, if any, a
+         * valid one, validly (RFC 7692 §5, §7); judged by {@code DeflateOfferJudge}.
+         */
+        DECLINE_INVALID_OFFERS
     }
 
     /** A check whose request is written at once. */

@@ -33,11 +33,28 @@ public final class AutobahnCatalog {
                 + " send 1002), and no echo and no Pong, as it MUST NOT go on after failing (§7.1.7)."));
     }
 
-    /** Returns the handshake cases, the masking case, then Autobahn's, in order. */
+    /**
+     * Returns wslab's own compression cases (section 14), which Autobahn does not have: what sections 12 and 13
+     * cannot see, since they only check that echoes round-trip.
+     */
+    public static List<ConformanceCase> compressionBeyondAutobahn() {
+        return CompressionBeyondAutobahn.cases();
+    }
+
+    /** Returns the handshake cases, the masking case, then Autobahn's, then wslab's compression cases, in order. */
     public static List<ConformanceCase> everything() {
+        return everything(StatedLimits.UNSTATED);
+    }
+
+    /**
+     * Returns {@link #everything()}, the decompression bombs of section 14 sized for the server's message limit
+     * where {@code limits} state it, as the probes' are.
+     */
+    public static List<ConformanceCase> everything(StatedLimits limits) {
         List<ConformanceCase> cases = new ArrayList<>(handshake());
         cases.addAll(masking());
         cases.addAll(all());
+        cases.addAll(CompressionBeyondAutobahn.cases(limits));
         return cases;
     }
 

@@ -82,6 +82,8 @@ final class OpeningHandshake {
             case SERVER_CLOSES -> "expect the server to close the connection (with an error status such as 408, or"
                     + " without one) by its own handshake deadline, never 101";
             case RECORDED -> "expect any answer: it is the server's policy, recorded, not judged";
+            case DECLINE_INVALID_OFFERS -> "expect 101 without permessage-deflate, or with an element valid for one of"
+                    + " the valid offers (RFC 7692 §7: a server MUST decline an invalid offer, not refuse the handshake)";
         };
         List<Step> noSteps = List.of();
         return new ConformanceCase(id, id.startsWith("20.") ? "Robustness" : SECTION, "Send a handshake request that " + change + "; " + expectation + ".",

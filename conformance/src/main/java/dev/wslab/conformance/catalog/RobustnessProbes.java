@@ -48,9 +48,12 @@ public final class RobustnessProbes {
             Map.entry("20.22", ProbePolicy.PING_RATE),
             Map.entry("20.23", ProbePolicy.IDLE_TIMEOUT), Map.entry("20.35", ProbePolicy.IDLE_TIMEOUT));
 
-    /** Returns the policy a probe's safe outcome rests on, or empty when it checks MUSTs of RFC 6455 alone. */
+    /**
+     * Returns the policy a probe's safe outcome rests on, or empty when it checks MUSTs of RFC 6455 alone; outside
+     * the probes, the decompression bombs of section 14 rest on one too.
+     */
     public static Optional<ProbePolicy> policy(ConformanceCase probe) {
-        return isProbe(probe) ? Optional.ofNullable(POLICIES.get(probe.id())) : Optional.empty();
+        return isProbe(probe) ? Optional.ofNullable(POLICIES.get(probe.id())) : CompressionBeyondAutobahn.policy(probe);
     }
 
     /**

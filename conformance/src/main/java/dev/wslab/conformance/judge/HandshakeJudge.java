@@ -21,6 +21,7 @@ public final class HandshakeJudge {
             case ACCEPT -> accepted(check, probe);
             case SERVER_CLOSES -> serverCloses(probe);
             case RECORDED -> recorded(probe);
+            case DECLINE_INVALID_OFFERS -> DeflateOfferJudge.judge(check, probe);
             case ANY_ANSWER -> anyAnswer(probe);
             case REJECT_OR_VALID_ACCEPT -> rejectedOrValidlyAccepted(check, probe);
             case REJECT_OR_CLOSE -> rejectedOrClosed(check, probe);

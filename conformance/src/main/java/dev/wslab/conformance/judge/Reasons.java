@@ -184,6 +184,7 @@ public final class Reasons {
         for (Rule rule : Rule.values()) {
             all.add(brokeRule(rule));
         }
+        all.addAll(CompressionReasons.all());
         return List.copyOf(all);
     }
 }

@@ -41,6 +41,10 @@ public final class CaseExecutor {
 
     /** Runs {@code testCase} against {@code target}. Never throws for anything the server does. */
     public static CaseResult run(ConformanceCase catalogCase, Target target) throws InterruptedException {
+        return FollowUps.after(catalogCase, runOnce(catalogCase, target), target);
+    }
+
+    private static CaseResult runOnce(ConformanceCase catalogCase, Target target) throws InterruptedException {
         ConformanceCase testCase = catalogCase.scaledInTime(target.timeScale());
         if (testCase.handshake().isPresent()) {
             return runHandshake(testCase, testCase.handshake().get(), target);
