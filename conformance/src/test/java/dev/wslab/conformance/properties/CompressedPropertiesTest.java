@@ -1,6 +1,6 @@
 package dev.wslab.conformance.properties;
 
-import dev.wslab.conformance.NettyDeflateEchoServer;
+import dev.wslab.conformance.NettyEchoServer;
 import dev.wslab.conformance.TestTiming;
 import dev.wslab.conformance.UndertowDeflateEchoServer;
 import dev.wslab.conformance.properties.BrokenCompressedConversation.Misuse;
@@ -99,7 +99,7 @@ class CompressedPropertiesTest {
     @Test
     void netty_drops_a_compressed_message_cut_into_one_byte_frames_shrunk_to_one_short_message() throws Exception {
         PropertyResult result;
-        try (NettyDeflateEchoServer netty = new NettyDeflateEchoServer()) {
+        try (NettyEchoServer netty = new NettyEchoServer(NettyEchoServer.Compression.PERMESSAGE_DEFLATE)) {
             result = PropertyRunner.check(Property.ECHOES_COMPRESSED_CONVERSATIONS, target(netty.uri()), options(40));
             System.out.println(result.report());
         }
@@ -124,7 +124,7 @@ class CompressedPropertiesTest {
     @Test
     void netty_accepts_rsv1_on_a_continuation_too() throws Exception {
         PropertyResult result;
-        try (NettyDeflateEchoServer netty = new NettyDeflateEchoServer()) {
+        try (NettyEchoServer netty = new NettyEchoServer(NettyEchoServer.Compression.PERMESSAGE_DEFLATE)) {
             result = PropertyRunner.check(Property.FAILS_BROKEN_COMPRESSED_CONVERSATIONS, target(netty.uri()), options(40));
             System.out.println(result.report());
         }
