@@ -71,6 +71,15 @@ final class Cases {
         return Frame.binary(Payload.of(data));
     }
 
+    /** A frame whose payload is compressed: RSV1, the "Per-Message Compressed" bit, set (RFC 7692 §6). */
+    static Frame compressed(Opcode opcode, byte[] payload) {
+        return withRsv1(Frame.of(opcode, Payload.of(payload)));
+    }
+
+    private static Frame withRsv1(Frame frame) {
+        return frame.withReservedBits(true, false, false);
+    }
+
     static Frame ping(String payload) {
         return Frame.ping(Payload.utf8(payload));
     }
@@ -123,6 +132,13 @@ final class Cases {
             boolean last = from + fragmentSize >= message.length;
             frames.add(from == 0 ? Frame.of(opcode, piece).withFin(last) : Frame.continuation(piece, last));
         }
+        return frames;
+    }
+
+    /** Returns compressed bytes as {@link #fragments}, RSV1 on the first frame only (RFC 7692 §6.1). */
+    static List<Frame> compressedFragments(Opcode opcode, byte[] compressed, int fragmentSize) {
+        List<Frame> frames = fragments(opcode, compressed, fragmentSize);
+        frames.set(0, withRsv1(frames.get(0)));
         return frames;
     }
 

@@ -1,11 +1,11 @@
 package dev.wslab.conformance.catalog;
 
+import static dev.wslab.conformance.catalog.Cases.compressed;
 import static dev.wslab.conformance.catalog.Cases.hex;
 import static dev.wslab.conformance.catalog.Cases.send;
 import static dev.wslab.conformance.catalog.Cases.sendPerFrame;
 import static dev.wslab.conformance.catalog.Cases.steps;
 import static dev.wslab.conformance.catalog.CompressionBeyondAutobahn.PLAIN_OFFER;
-import static dev.wslab.conformance.catalog.CompressionBeyondAutobahn.compressed;
 import static dev.wslab.conformance.catalog.CompressionBeyondAutobahn.compressedCase;
 import static dev.wslab.conformance.catalog.CompressionBeyondAutobahn.text;
 

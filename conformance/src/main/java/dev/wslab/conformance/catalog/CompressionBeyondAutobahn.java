@@ -7,9 +7,6 @@ import dev.wslab.conformance.Step;
 import dev.wslab.conformance.deflate.ServerOutputCheck;
 import dev.wslab.protocol.deflate.DirectionSettings;
 import dev.wslab.protocol.deflate.MessageDeflater;
-import dev.wslab.protocol.frame.Frame;
-import dev.wslab.protocol.frame.Opcode;
-import dev.wslab.protocol.frame.Payload;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +47,7 @@ public final class CompressionBeyondAutobahn {
 
     /**
      * Returns the section's cases, in id order, the bombs of 14.3 sized for the server's message limit where
-     * {@code limits} state it (each bomb is built once per size, on first use).
+     * {@code limits} state it.
      */
     public static List<ConformanceCase> cases(StatedLimits limits) {
         List<ConformanceCase> cases = new ArrayList<>();
@@ -80,11 +77,6 @@ public final class CompressionBeyondAutobahn {
         ConformanceCase plain = new ConformanceCase(id, SECTION, description, Arrays.asList(rfc6455Sections.split(",\\s*")),
                 steps, expectation, Duration.ofMillis((long) (seconds * 1000)), "", Optional.empty());
         return offer.isEmpty() ? plain : plain.withOffer(offer);
-    }
-
-    /** A frame whose payload is compressed: RSV1, the "Per-Message Compressed" bit, set (RFC 7692 §6). */
-    static Frame compressed(Opcode opcode, byte[] payload) {
-        return Frame.of(opcode, Payload.of(payload)).withReservedBits(true, false, false);
     }
 
     /** Returns {@code message} compressed as one message on a fresh context (RFC 7692 §7.2.1). */

@@ -1,6 +1,9 @@
 package dev.wslab.conformance.catalog;
 
+import dev.wslab.protocol.frame.Payload;
+
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * CompressionBomb is the payload of one permessage-deflate message (raw DEFLATE, the trailing
@@ -90,6 +93,15 @@ record CompressionBomb(byte[] start, int zeroBytes, byte[] end, long inflatedSiz
         end.code(0b11, 2); // end of block
         end.write(0, 3); // BFINAL 0, BTYPE 00: a stored block; the receiver appends its LEN 0000, NLEN ffff
         return new CompressionBomb(start, (int) zeroBytes, end.bytes(), opened + matches * MATCH);
+    }
+
+    /**
+     * Returns the message a {@link Opening#FROM_WINDOW} bomb follows: 32 KiB of text, exactly the window, so
+     * 32,768 back from the bomb's first byte is the primer's first byte.
+     */
+    static Payload primer() {
+        byte[] line = "The window is the last 32 KiB a receiver inflated. ".getBytes(StandardCharsets.US_ASCII);
+        return Payload.of(Cases.repeat(line, WINDOW));
     }
 
     /** Writes a run of {@code count} zero code lengths with symbols 17 (3-10) and 18 (11-138). */

@@ -11,7 +11,6 @@ import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.Payload;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,13 +53,13 @@ final class CompressionProbes {
                 bomb("20.36", "Send one compressed binary message of " + size(alone.wireSize()) + " in one frame"
                         + " that inflates to " + size(alone.inflatedSize()) + " of 'a' (1,032 bytes per byte, DEFLATE's"
                         + " best ratio; python-websockets CVE-2018-1000518, undici CVE-2026-1526): " + expect + assumed,
-                        steps(send(first(alone.payload(), true))), recordOnly, Optional.empty()),
+                        steps(send(compressed(Opcode.BINARY, alone.payload()))), recordOnly, Optional.empty()),
                 bomb("20.37.1", "Send the same bomb as " + count(alone.zeroBytes() + 2L) + " fragments, each"
                         + " continuation one byte that inflates to 1,032 bytes, under any limit counted per frame (Netty's"
                         + " maxAllocation bounds one frame): only a limit on the message's inflated bytes stops it; "
                         + expect + assumed,
-                        steps(send(first(alone.start(), false)), new Step.Repeat(Frame.continuation(
-                                Payload.of(new byte[1]), false), alone.zeroBytes()),
+                        steps(send(notFinal(compressed(Opcode.BINARY, alone.start()))),
+                                new Step.Repeat(Frame.continuation(Payload.of(new byte[1]), false), alone.zeroBytes()),
                                 send(Frame.continuation(Payload.of(alone.end()), true))),
                         recordOnly, Optional.empty()),
                 bomb(ACROSS_MESSAGES, "Across messages, with context takeover (RFC 7692 §7.1.1.2): send a text"
@@ -73,19 +72,9 @@ final class CompressionProbes {
                         + " later one expand by more than DEFLATE's 1,032:1. Each message is limited on its own, and"
                         + " this one, made of references into the window, must be stopped like a lone one. A server"
                         + " that lost its window fails the message as corrupt (1002, 1007): WRONG CODE." + assumed,
-                        steps(new Step.SendCompressed(Opcode.TEXT, primer(), 0), send(first(fromWindow.payload(), true))),
-                        recordOnly, Optional.of(new Observed.Text(primer()))));
-    }
-
-    /** The 32 KiB of text the across-messages bomb copies from: exactly the window, so 32,768 back is its start. */
-    static Payload primer() {
-        byte[] line = "The window is the last 32 KiB a receiver inflated. ".getBytes(StandardCharsets.US_ASCII);
-        return Payload.of(repeat(line, CompressionBomb.WINDOW));
-    }
-
-    /** The frame a compressed message starts with: RSV1 set (RFC 7692 §6), binary, final or not. */
-    private static Frame first(byte[] payload, boolean fin) {
-        return Frame.of(Opcode.BINARY, Payload.of(payload)).withFin(fin).withReservedBits(true, false, false);
+                        steps(new Step.SendCompressed(Opcode.TEXT, CompressionBomb.primer(), 0),
+                                send(compressed(Opcode.BINARY, fromWindow.payload()))),
+                        recordOnly, Optional.of(new Observed.Text(CompressionBomb.primer()))));
     }
 
     private static ConformanceCase bomb(String id, String description, List<Step> steps, boolean recordOnly,

@@ -60,7 +60,7 @@ class CompressionBombTest {
 
     @Test
     void the_bomb_from_the_window_copies_the_message_before_and_needs_it() throws Exception {
-        byte[] primer = CompressionProbes.primer().toByteArray();
+        byte[] primer = CompressionBomb.primer().toByteArray();
         CompressionBomb bomb = CompressionBomb.inflatingPast(1 << 20, Opening.FROM_WINDOW);
         Inflater withContext = new Inflater(true);
 
