@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,8 +95,13 @@ class SuiteCanFailOnCompressionTest {
 
     private static Map<String, Verdict> verdicts(Optional<Flaw> flaw) throws Exception {
         try (FlawedDeflateFront front = new FlawedDeflateFront(flaw)) {
-            List<CaseResult> results = ConformanceRunner.run(CASES,
-                    Target.of(URI.create(front.uri())).withTimeScale(TestTiming.SCALE), 4, result -> { });
+            Target target = Target.of(URI.create(front.uri())).withTimeScale(TestTiming.SCALE);
+            // The bombs last: a server without a limit inflates each in full, and on a small machine that
+            // must not push the other cases past their deadlines.
+            List<CaseResult> results = new ArrayList<>(ConformanceRunner.run(
+                    CASES.stream().filter(c -> !c.id().startsWith("14.3.")).toList(), target, 4, result -> { }));
+            results.addAll(ConformanceRunner.run(CASES.stream().filter(c -> c.id().startsWith("14.3.")).toList(),
+                    target, 1, result -> { }));
             Map<String, Verdict> verdicts = new TreeMap<>();
             results.forEach(result -> verdicts.put(result.testCase().id(), result.verdict()));
             flaw.ifPresent(f -> results.stream().filter(r -> expectedChanges(f).containsKey(r.testCase().id()))
