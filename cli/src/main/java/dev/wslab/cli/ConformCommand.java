@@ -181,7 +181,7 @@ final class ConformCommand implements Callable<Integer> {
         AutobahnSpec parsed = AutobahnSpec.read(autobahnSpec);
         List<ConformanceCase> selected = AutobahnCatalog.all().stream().filter(c -> parsed.selects(c.id())).toList();
         if (selected.isEmpty()) {
-            throw new IllegalArgumentException("the spec selects no case (wslab has sections 1-7, 9 and 10)");
+            throw new IllegalArgumentException("the spec selects no case (wslab has sections 1-7, 9, 10, 12 and 13)");
         }
         int worst = 0;
         for (AutobahnSpec.Server server : parsed.servers()) {

@@ -41,6 +41,18 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * Sends the compressed messages of a case of sections 12 and 13 one after another, each once the echo of
+     * the previous one arrived, and checks every echo for type, length and content as it comes, within the
+     * case's deadline: Autobahn's 1000 messages, streamed, so that neither the observed events nor the wire log
+     * keep them all. Needs a case with an {@link ConformanceCase#offer() offer} the server accepted.
+     */
+    record EchoMessages(dev.wslab.conformance.deflate.CompressedEchoes echoes) implements Step {
+        public EchoMessages {
+            java.util.Objects.requireNonNull(echoes, "echoes");
+        }
+    }
+
     /** Sends bytes exactly as given: for a frame cut into pieces with pauses between them. */
     record SendRaw(Payload bytes, Writing writing) implements Step {
     }

@@ -66,8 +66,8 @@ class NettyBaselineTest {
     void verdictsMatchTheBaseline() throws Exception {
         List<CaseResult> results;
         try (NettyEchoServer netty = new NettyEchoServer()) {
-            // Section 14 needs permessage-deflate, which this echo server is not set up with.
-            List<ConformanceCase> cases = CaseSelection.parse("*", "9.*,14.*").select(AutobahnCatalog.everything());
+            // Sections 12 to 14 need permessage-deflate, which this echo server is not set up with.
+            List<ConformanceCase> cases = CaseSelection.parse("*", "9.*,12.*,13.*,14.*").select(AutobahnCatalog.everything());
             results = ConformanceRunner.run(cases, Target.of(URI.create(netty.uri())).withTimeScale(TestTiming.SCALE), 16, result -> { });
         }
         results.stream().filter(r -> r.verdict() != Verdict.OK)

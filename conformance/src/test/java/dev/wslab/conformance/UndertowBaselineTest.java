@@ -30,8 +30,8 @@ class UndertowBaselineTest {
     @Test
     void verdictsMatchTheBaseline() throws Exception {
         try (UndertowEchoServer undertow = new UndertowEchoServer()) {
-            // Section 14 needs permessage-deflate, which this echo server is not set up with.
-            List<ConformanceCase> cases = CaseSelection.parse("*", "9.*,14.*").select(AutobahnCatalog.everything());
+            // Sections 12 to 14 need permessage-deflate, which this echo server is not set up with.
+            List<ConformanceCase> cases = CaseSelection.parse("*", "9.*,12.*,13.*,14.*").select(AutobahnCatalog.everything());
             List<CaseResult> results = ConformanceRunner.run(cases,
                     Target.of(URI.create(undertow.uri())).withTimeScale(TestTiming.SCALE), 16, result -> { });
             results.stream().filter(r -> r.verdict() != Verdict.OK).forEach(r -> System.out.println("UNDERTOW " + r.testCase().id() + " " + r.verdict() + " " + r.reason()));

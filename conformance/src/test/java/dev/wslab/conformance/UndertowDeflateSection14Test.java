@@ -4,19 +4,9 @@ import dev.wslab.conformance.catalog.AutobahnCatalog;
 import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.conformance.run.ConformanceRunner;
 import dev.wslab.conformance.wire.Target;
-import io.undertow.Undertow;
-import io.undertow.websockets.WebSocketConnectionCallback;
-import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
-import io.undertow.websockets.core.AbstractReceiveListener;
-import io.undertow.websockets.core.BufferedBinaryMessage;
-import io.undertow.websockets.core.BufferedTextMessage;
-import io.undertow.websockets.core.WebSocketChannel;
-import io.undertow.websockets.core.WebSockets;
-import io.undertow.websockets.extensions.PerMessageDeflateHandshake;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Section 14 against a real server with permessage-deflate on: Undertow's echo with its
- * {@code PerMessageDeflateHandshake}. What Autobahn's sections 12 and 13 cannot see, section 14 does.
+ * {@code PerMessageDeflateHandshake} at level 6 ({@link UndertowEchoServer#deflating}). What Autobahn's sections 12 and 13 cannot see, section 14 does.
  */
 @DisplayName("section 14 against Undertow with permessage-deflate: the flaws Autobahn cannot see")
 class UndertowDeflateSection14Test {
@@ -51,46 +41,17 @@ class UndertowDeflateSection14Test {
 
     @Test
     void verdicts() throws Exception {
-        Undertow undertow = start();
-        try {
-            int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        try (UndertowEchoServer undertow = UndertowEchoServer.deflating(6)) {
             Map<String, Verdict> notOk = new TreeMap<>();
             Map<String, String> reasons = new TreeMap<>();
             for (CaseResult result : ConformanceRunner.run(AutobahnCatalog.compressionBeyondAutobahn(),
-                    Target.of(URI.create("ws://127.0.0.1:" + port + "/")).withTimeScale(TestTiming.SCALE), 4, r -> { })) {
+                    Target.of(URI.create(undertow.uri())).withTimeScale(TestTiming.SCALE), 4, r -> { })) {
                 if (result.verdict() != Verdict.OK) {
                     notOk.put(result.testCase().id(), result.verdict());
                     reasons.put(result.testCase().id(), result.reason());
                 }
             }
             assertThat(notOk).as("Undertow's verdicts other than OK: %s", reasons).isEqualTo(EXPECTED);
-        } finally {
-            undertow.stop();
         }
-    }
-
-    /** Undertow's echo, with {@code PerMessageDeflateHandshake} added to its handshake handler (level 6). */
-    private static Undertow start() {
-        WebSocketConnectionCallback echo = (exchange, channel) -> {
-            channel.getReceiveSetter().set(new AbstractReceiveListener() {
-                @Override
-                protected void onFullTextMessage(WebSocketChannel ch, BufferedTextMessage message) {
-                    WebSockets.sendText(message.getData(), ch, null);
-                }
-
-                @Override
-                protected void onFullBinaryMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
-                    try (var data = message.getData()) {
-                        WebSockets.sendBinary(data.getResource(), ch, null);
-                    }
-                }
-            });
-            channel.resumeReceives();
-        };
-        var handler = new WebSocketProtocolHandshakeHandler(echo).addExtension(new PerMessageDeflateHandshake(false, 6));
-        Undertow undertow = Undertow.builder().setIoThreads(1).setWorkerThreads(2).addHttpListener(0, "127.0.0.1")
-                .setHandler(handler).build();
-        undertow.start();
-        return undertow;
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * AutobahnCatalog is every case of Autobahn|Testsuite's sections 1 to 7, 9 and 10, with the same ids, so
+ * AutobahnCatalog is every case of Autobahn|Testsuite's sections 1 to 7, 9, 10, 12 and 13, with the same ids, so
  * a report can be read beside an Autobahn report. Where a case deviates from Autobahn (a defect fixed, a
  * rule judged by the RFC rather than by Autobahn's engine), its {@link ConformanceCase#deviation()} says so.
  */
@@ -58,13 +58,16 @@ public final class AutobahnCatalog {
         return cases;
     }
 
-    /** Returns all of Autobahn's cases, in Autobahn's order. Section 9's large payloads are built when called. */
+    /**
+     * Returns all of Autobahn's cases, in Autobahn's order. Section 9's large payloads are built when called;
+     * the data of sections 12 and 13 (compression) when a case of theirs first runs.
+     */
     public static List<ConformanceCase> all() {
         List<ConformanceCase> cases = new ArrayList<>();
         for (Supplier<List<ConformanceCase>> section : List.<Supplier<List<ConformanceCase>>>of(
                 Framing::cases, PingsAndPongs::cases, ReservedBitsAndOpcodes::reservedBits,
                 ReservedBitsAndOpcodes::opcodes, Fragmentation::cases, Utf8Handling::cases, CloseHandling::cases,
-                LimitsAndPerformance::cases, LimitsAndPerformance::misc)) {
+                LimitsAndPerformance::cases, LimitsAndPerformance::misc, Compression::cases)) {
             cases.addAll(section.get());
         }
         return cases;

@@ -1,17 +1,25 @@
 package dev.wslab.conformance.catalog;
 
+import dev.wslab.conformance.ConformanceCase;
+import dev.wslab.conformance.Expectation;
+import dev.wslab.conformance.Step;
 import dev.wslab.conformance.deflate.CompressedEchoes;
 import dev.wslab.conformance.deflate.DataSet;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sections 12 and 13, WebSocket compression (RFC 7692 permessage-deflate), with Autobahn's ids: the same 18
  * variants of size and fragmentation in every subsection; section 12 varies the data with one offer,
  * section 13 varies the offer with the JSON data. Autobahn's data files are not shipped: {@link DataSet}
  * makes data of the same size and kind.
+ *
+ * <p>As cases of the catalog ({@link #cases()}), each runs on its own connection that offers its
+ * subsection's offer; a server that declines it gets UNIMPLEMENTED (RFC 7692 §5 lets it).
  */
 public final class Compression {
 
@@ -47,7 +55,36 @@ public final class Compression {
             new Variant(65536, 256, 480), new Variant(131072, 256, 480), new Variant(131072, 1024, 480),
             new Variant(131072, 4096, 480), new Variant(131072, 32768, 480));
 
+    /** The section's title, as Autobahn names it. */
+    static final String SECTION = "WebSocket Compression";
+
+    /** How this suite's sections 12 and 13 differ from Autobahn's. */
+    static final String DEVIATION = "Autobahn's data files are not shipped: the messages are slices of generated"
+            + " data of the same size and kind. Echoes not all back within Autobahn's time limit are NON-STRICT, not"
+            + " FAILED: the RFCs set no time limit. A message refused with 1009 or 1008 is INFORMATIONAL: a limit on"
+            + " messages is the server's own (RFC 6455 §10.4).";
+
+    /**
+     * The suite closes normally after the last echo. A server may instead refuse a message too big for it,
+     * with 1009 or 1008 (its own limit, §10.4); the stream's verdict says so, and that Close is no wrong code.
+     */
+    private static final Expectation ECHOES_THEN_CLOSE = new Expectation(List.of(), List.of(), Optional.empty(),
+            Expectation.Judging.JUDGED, Expectation.AfterSteps.CLOSE_NORMALLY, new Expectation.CloseExpectation(
+            Set.of(1000, 1008, 1009), Expectation.WithoutCode.AS_GOOD, Expectation.Ending.CLOSING_HANDSHAKE,
+            Expectation.Closer.SERVER_OR_SUITE, Expectation.IfServerWaits.CLOSE_FAILS));
+
     private Compression() {
+    }
+
+    /**
+     * Returns the 216 cases of sections 12 and 13 as cases of the catalog, in id order: each offers its
+     * subsection's offer and streams its messages ({@link Step.EchoMessages}), with Autobahn's time limit
+     * as its deadline. The data sets are made when a case first runs, not here.
+     */
+    public static List<ConformanceCase> cases() {
+        return all().stream().map(echoes -> new ConformanceCase(echoes.id(), SECTION, echoes.description(),
+                List.of("5.2", "5.4", "9.1"), List.of(new Step.EchoMessages(echoes)), ECHOES_THEN_CLOSE,
+                echoes.timeLimit(), DEVIATION, Optional.empty()).withOffer(echoes.offer())).toList();
     }
 
     /** Returns the 216 cases of sections 12 and 13, in id order. */

@@ -140,6 +140,17 @@ public final class Reasons {
                 + " size after reassembly from multiple frames MUST protect themselves against exceeding those limits.");
     }
 
+    // ---------------------------------------------------------------- streams of compressed echoes (sections 12, 13)
+
+    /** Autobahn gives each case of sections 12 and 13 a time limit; RFC 6455 sets none, so a slow server is not failed. */
+    public static final Reason ECHOES_TOO_SLOW = new Reason("not every echo back within Autobahn's time limit",
+            Verdict.NON_STRICT, new Clause(Clause.Source.AUTOBAHN, "12.x, 13.x", Keyword.NOT_NORMATIVE, "all 1000 echoes"
+            + " within the case's time limit (60 to 480 s); the RFCs set no time limit, so this is a matter of speed,"
+            + " not of conformance"));
+    /** A server that refuses a message too big for it, with 1009 (or 1008, its policy), keeps to its own limit. */
+    public static final Reason MESSAGE_OVER_SERVER_LIMIT = new Reason("a message refused with 1009 or 1008: a limit"
+            + " of the server's own", Verdict.INFORMATIONAL, Clauses.LIMITS_LEFT_TO_THE_SERVER);
+
     // ---------------------------------------------------------------- the opening handshake
 
     public static final Reason VALID_REQUEST_NOT_ACCEPTED = new Reason("a valid request not accepted with a valid 101",
@@ -180,7 +191,8 @@ public final class Reasons {
                 LESS_THAN_AUTOBAHN_EXPECTS, CONTROL_FRAME_AFTER_CLOSE, DID_NOT_FAIL, CLOSE_NOT_ANSWERED,
                 TCP_CLOSED_BEFORE_HANDSHAKE, TCP_LEFT_OPEN, FAILED_WITHOUT_CODE, FAILED_WITH_OTHER_CODE,
                 ANSWERED_WITH_OTHER_CODE, VALID_REQUEST_NOT_ACCEPTED, INVALID_REQUEST_NOT_REFUSED, VERSIONS_NOT_LISTED,
-                SERVER_ERROR_STATUS, HELD_OPEN, OVERSIZED_REQUEST_ACCEPTED, POLICY_MISSED, NO_LONGER_SERVES));
+                SERVER_ERROR_STATUS, HELD_OPEN, OVERSIZED_REQUEST_ACCEPTED, POLICY_MISSED, NO_LONGER_SERVES, ECHOES_TOO_SLOW,
+                MESSAGE_OVER_SERVER_LIMIT));
         for (Rule rule : Rule.values()) {
             all.add(brokeRule(rule));
         }

@@ -8,6 +8,8 @@ import dev.wslab.conformance.Step;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.conformance.judge.Deadline;
+import dev.wslab.conformance.judge.EchoJudge;
+import dev.wslab.conformance.judge.EchoOutcome;
 import dev.wslab.conformance.judge.Finding;
 import dev.wslab.conformance.judge.HandshakeJudge;
 import dev.wslab.conformance.judge.Judge;
@@ -63,14 +65,16 @@ public final class CaseExecutor {
             return declined(testCase, wire, log);
         }
         Deadline deadline;
+        Optional<EchoOutcome> echoed = Optional.empty();
         try (wire) {
-            sendSteps(testCase, wire, log, target);
+            echoed = sendSteps(testCase, wire, log, target);
             deadline = awaitEnd(testCase, wire, log);
         } catch (IOException e) {
             log.note("closing: " + e.getMessage());
             deadline = Deadline.ENDED_IN_TIME;
         }
-        return Judge.judge(testCase, wire.observation(), deadline, log.entries(), log.elapsed());
+        CaseResult judged = Judge.judge(testCase, wire.observation(), deadline, log.entries(), log.elapsed());
+        return echoed.map(outcome -> EchoJudge.judge(judged, outcome)).orElse(judged);
     }
 
     /**
@@ -124,18 +128,22 @@ public final class CaseExecutor {
                 frames.close(), frames.closeReason(), frames.observation(), frames.wireLog(), frames.duration());
     }
 
-    private static void sendSteps(ConformanceCase testCase, WireConnection wire, WireLog log, Target target)
-            throws InterruptedException {
+    /** Sends the case's steps; returns how a stream of echoes ended, when the case has one. */
+    private static Optional<EchoOutcome> sendSteps(ConformanceCase testCase, WireConnection wire, WireLog log,
+                                                   Target target) throws InterruptedException {
+        Optional<EchoOutcome> echoed = Optional.empty();
         try {
             for (Step step : testCase.steps()) {
                 if (wire.observation().tcpClosed()) {
                     log.note("the server closed the connection; the rest of the case is not sent");
-                    return;
+                    return echoed;
                 }
                 switch (step) {
                     case Step.Send send -> sendFrames(wire, send);
                     case Step.SendCompressed compressed -> wire.sendCompressed(compressed.opcode(),
                             compressed.message().toByteArray(), compressed.fragmentSize());
+                    case Step.EchoMessages stream -> echoed = Optional.of(
+                            CompressedEchoRun.run(stream.echoes(), wire, log, testCase.deadline()));
                     case Step.SendRaw raw -> write(wire, raw.bytes().toByteArray(), raw.writing(), "raw bytes");
                     case Step.Pause pause -> Thread.sleep(pause.duration());
                     case Step.RoundTrips trips -> {
@@ -147,7 +155,7 @@ public final class CaseExecutor {
                     case Step.Marker marker -> wire.mark(marker.name());
                     case Step.Repeat repeat -> {
                         if (!flood(wire, repeat, testCase.deadline(), log)) {
-                            return;
+                            return echoed;
                         }
                     }
                     case Step.StopReading stop -> wire.pauseReading();
@@ -164,6 +172,7 @@ public final class CaseExecutor {
             // Normal when the server rightly failed the connection while the case was still sending.
             log.note("the rest of the case was not sent: " + e.getMessage());
         }
+        return echoed;
     }
 
     /**

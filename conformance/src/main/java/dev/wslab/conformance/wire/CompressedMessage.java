@@ -32,7 +32,20 @@ public final class CompressedMessage {
         if (fragmentSize < 0) {
             throw new IllegalArgumentException("fragmentSize must be 0 or more, got " + fragmentSize);
         }
-        byte[] compressed = deflater.compress(message);
+        return framesOf(opcode, deflater.compress(message), fragmentSize);
+    }
+
+    /**
+     * Returns the frames, unmasked, of a message already compressed ({@code compressed}: its DEFLATE bytes,
+     * the tail removed, RFC 7692 §7.2.1), cut into frames of at most {@code fragmentSize} bytes (0: one frame).
+     */
+    public static List<Frame> framesOf(Opcode opcode, byte[] compressed, int fragmentSize) {
+        if (opcode != Opcode.TEXT && opcode != Opcode.BINARY) {
+            throw new IllegalArgumentException("only a data message is compressed, not " + opcode);
+        }
+        if (fragmentSize < 0) {
+            throw new IllegalArgumentException("fragmentSize must be 0 or more, got " + fragmentSize);
+        }
         int size = fragmentSize == 0 ? Math.max(1, compressed.length) : fragmentSize;
         List<Frame> frames = new ArrayList<>();
         int from = 0;

@@ -99,7 +99,8 @@ final class ServerFrames {
             undecodable = e.violation();
         }
         if (undecodable == null) {
-            log.add(WireLog.Direction.RECEIVED, frames.isEmpty() ? "part of a frame" : String.join("\n", frames), bytes);
+            log.add(WireLog.Direction.RECEIVED, frames.isEmpty() ? "part of a frame" : String.join("\n", frames), bytes,
+                    frames.size());
         } else {
             notFrames = true;
             log.add(WireLog.Direction.RECEIVED, "bytes that are not frames: " + undecodable.message(), bytes);

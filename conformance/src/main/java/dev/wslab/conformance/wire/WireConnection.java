@@ -158,6 +158,21 @@ public final class WireConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one message already compressed for this connection (RFC 7692 §7.2.1, tail removed): {@code compressed}
+     * cut into frames of at most {@code fragmentSize} bytes (0: one frame), RSV1 on the first. The caller
+     * compressed it within what was agreed for the client's messages (its window, {@link #deflate()}); a
+     * message compressed on its own, with an empty window, is valid whether or not the context is taken over.
+     *
+     * @throws IllegalStateException when permessage-deflate was not agreed
+     */
+    public void sendPrecompressed(Opcode opcode, byte[] compressed, int fragmentSize) throws IOException {
+        deflate.orElseThrow(() -> new IllegalStateException("permessage-deflate was not agreed on this connection"));
+        for (Frame frame : CompressedMessage.framesOf(opcode, compressed, fragmentSize)) {
+            writer.send(frame);
+        }
+    }
+
     /** Returns a fresh masking key, for cases that encode frames themselves. */
     public int nextMaskingKey() {
         return writer.nextMaskingKey();
@@ -214,6 +229,15 @@ public final class WireConnection implements AutoCloseable {
     public void awaitEvents(int count, Duration timeout) throws InterruptedException {
         state.awaitUntil(seen -> awaitedEvents(seen) >= count || seen.tcpClosed() || seen.serverViolation().isPresent(),
                 timeout);
+    }
+
+    /**
+     * Takes the next message the server sent out of the observed events, waiting up to {@code timeout}; empty
+     * when none came in time, or the server closed or broke a rule first. Taken messages are no longer in
+     * {@link #observation()}: a case that streams many checks each as it comes instead of keeping them all.
+     */
+    public Optional<Observed> takeMessage(Duration timeout) throws InterruptedException {
+        return state.takeMessage(timeout);
     }
 
     /** Waits until the server closed TCP, or the timeout; returns whether it did. */

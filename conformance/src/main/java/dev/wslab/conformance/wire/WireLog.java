@@ -4,11 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * WireLog records everything that crossed the wire in a case, both ways, with the time since the
  * connection opened: the bytes as written and read, the frames decoded from them, and notes on what the
  * suite did. It is the evidence behind every verdict. Thread-safe.
+ *
+ * <p>A case that sends a thousand large messages would keep every byte of them: between
+ * {@link #startSummary()} and {@link #endSummary()} the log only counts what crossed the wire, writes,
+ * reads, frames and bytes per direction, and ends with one note that says how much; notes are kept.
  */
 public final class WireLog {
 
@@ -50,10 +55,58 @@ public final class WireLog {
 
     private final long startNanos = System.nanoTime();
     private final List<Entry> entries = new ArrayList<>();
+    /** What was counted instead of kept since {@link #startSummary()}; empty when every entry is kept. */
+    private Optional<Tally> summary = Optional.empty();
+
+    /** Writes or reads, frames and bytes of one direction, counted while the log summarises. */
+    private static final class Tally {
+        private final long[][] counts = new long[2][3]; // [SENT, RECEIVED][entries, frames, bytes]
+
+        void count(Direction direction, int frames, int bytes) {
+            long[] row = counts[direction.ordinal()];
+            row[0]++;
+            row[1] += frames;
+            row[2] += bytes;
+        }
+
+        String describe(Direction direction, String entries) {
+            long[] row = counts[direction.ordinal()];
+            return row[1] + " frames in " + row[0] + " " + entries + ", " + row[2] + " bytes";
+        }
+    }
 
     /** Adds an entry stamped with the current time. */
-    public synchronized void add(Direction direction, String text, byte[] bytes) {
+    public void add(Direction direction, String text, byte[] bytes) {
+        add(direction, text, bytes, 0);
+    }
+
+    /**
+     * Adds an entry of {@code frames} whole frames (0: none ends in it) stamped with the current time; while
+     * the log summarises, only counts it (a note is always kept).
+     */
+    public synchronized void add(Direction direction, String text, byte[] bytes, int frames) {
+        if (summary.isPresent() && direction != Direction.NOTE) {
+            summary.get().count(direction, frames, bytes.length);
+            return;
+        }
         entries.add(new Entry(Duration.ofNanos(System.nanoTime() - startNanos), direction, text, bytes));
+    }
+
+    /** From now on, counts the frames and bytes both ways instead of keeping them, until {@link #endSummary()}. */
+    public synchronized void startSummary() {
+        if (summary.isEmpty()) {
+            summary = Optional.of(new Tally());
+            note("the log summarises from here: frames and bytes are counted, not kept");
+        }
+    }
+
+    /** Keeps every entry again, after a note of what was counted since {@link #startSummary()}. */
+    public synchronized void endSummary() {
+        summary.ifPresent(tally -> {
+            summary = Optional.empty();
+            note("summarised: sent " + tally.describe(Direction.SENT, "writes") + "; received "
+                    + tally.describe(Direction.RECEIVED, "reads"));
+        });
     }
 
     /** Adds a note. */

@@ -151,6 +151,37 @@ final class WireState {
         update(() -> tcp = Observation.Tcp.CLOSED);
     }
 
+    /**
+     * Takes the first message (text or binary) out of the events, and the server's Pings before it (they are
+     * answered already), waiting up to {@code timeout}. Empty when none came in time, or the server closed,
+     * or broke a rule, first. A case that streams many messages takes each echo, so that the events never
+     * hold them all.
+     */
+    Optional<Observed> takeMessage(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                for (int i = 0; i < events.size(); i++) {
+                    Observed event = events.get(i);
+                    if (event instanceof Observed.Text || event instanceof Observed.Binary) {
+                        events.remove(i);
+                        events.subList(0, i).removeIf(earlier -> earlier instanceof Observed.Ping);
+                        return Optional.of(event);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (closeReceived.isPresent() || tcp == Observation.Tcp.CLOSED || serverViolation.isPresent()
+                        || left <= 0) {
+                    return Optional.empty();
+                }
+                changed.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- what the suite did
 
     /** Records that the suite sent a Close frame. */

@@ -191,7 +191,7 @@ final class WireWriter {
         byte[] bytes = FrameEncoder.encode(masked);
         out.write(bytes);
         out.flush();
-        log.add(WireLog.Direction.SENT, masked.toString(), bytes);
+        log.add(WireLog.Direction.SENT, masked.toString(), bytes, 1);
         follow(bytes);
         if (frame.opcode() == Opcode.CLOSE.code()) {
             state.closeSent();

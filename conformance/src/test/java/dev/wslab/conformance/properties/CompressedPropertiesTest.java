@@ -2,7 +2,7 @@ package dev.wslab.conformance.properties;
 
 import dev.wslab.conformance.NettyEchoServer;
 import dev.wslab.conformance.TestTiming;
-import dev.wslab.conformance.UndertowDeflateEchoServer;
+import dev.wslab.conformance.UndertowEchoServer;
 import dev.wslab.conformance.properties.BrokenCompressedConversation.Misuse;
 import dev.wslab.conformance.wire.Target;
 import dev.wslab.protocol.frame.Opcode;
@@ -66,7 +66,7 @@ class CompressedPropertiesTest {
     void undertow_accepts_rsv1_on_a_continuation_shrunk_to_the_two_frames_and_saved_as_a_replayable_case(
             @TempDir Path reports) throws Exception {
         PropertyResult result;
-        try (UndertowDeflateEchoServer undertow = new UndertowDeflateEchoServer()) {
+        try (UndertowEchoServer undertow = UndertowEchoServer.deflating(6)) {
             result = PropertyRunner.check(Property.FAILS_BROKEN_COMPRESSED_CONVERSATIONS, target(undertow.uri()),
                     options(40).withReportDir(reports));
             System.out.println(result.report());
@@ -84,7 +84,7 @@ class CompressedPropertiesTest {
         Path saved = shrunk.savedTo().orElseThrow();
         assertThat(Files.readString(saved)).contains("\"offer\"", "\"rsv1\"", "CONTINUATION");
 
-        try (UndertowDeflateEchoServer undertow = new UndertowDeflateEchoServer();
+        try (UndertowEchoServer undertow = UndertowEchoServer.deflating(6);
              WebSocketServer reference = ReferenceServer.start()) {
             PropertyRunner.Replay onUndertow = PropertyRunner.replay(saved, target(undertow.uri()), Duration.ofMillis(100));
             PropertyRunner.Replay onReference = PropertyRunner.replay(saved, target(reference.uri("/")),

@@ -26,6 +26,16 @@ class CaseSelectionTest {
     }
 
     @Test
+    @DisplayName("12.* and 13.* are the compression sections, after section 10, in Autobahn's order")
+    void compressionSections() {
+        assertThat(ids("12.*", "")).hasSize(90).startsWith("12.1.1", "12.1.2").endsWith("12.5.18");
+        assertThat(ids("12.*,13.*", "13.7.*")).hasSize(90 + 108);
+        List<String> everyId = all.stream().map(ConformanceCase::id).toList();
+        assertThat(everyId.indexOf("12.1.1")).isEqualTo(everyId.indexOf("10.1.1") + 1);
+        assertThat(everyId.getLast()).isEqualTo("13.7.18");
+    }
+
+    @Test
     void subsectionsExactIdsAndExclusions() {
         assertThat(ids("6.4.*", "")).containsExactly("6.4.1", "6.4.2", "6.4.3", "6.4.4");
         assertThat(ids("2.10", "")).containsExactly("2.10");

@@ -4,7 +4,7 @@ import dev.wslab.conformance.ConformanceCase;
 import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.ProbeServers;
 import dev.wslab.conformance.TestTiming;
-import dev.wslab.conformance.UndertowDeflateEchoServer;
+import dev.wslab.conformance.UndertowEchoServer;
 import dev.wslab.conformance.Verdict;
 import dev.wslab.conformance.catalog.RobustnessProbes;
 import dev.wslab.conformance.catalog.StatedLimits;
@@ -94,7 +94,7 @@ class CompressionProbesTest {
 
     @Test
     void undertow_with_its_deflate_on_inflates_every_bomb_whole_and_echoes_it() throws Exception {
-        try (UndertowDeflateEchoServer undertow = new UndertowDeflateEchoServer()) {
+        try (UndertowEchoServer undertow = UndertowEchoServer.deflating(6)) {
             // Time scale 1: Undertow has no message limit by default; waiting longer changes nothing.
             Map<String, CaseResult> results = run(undertow.uri(), StatedLimits.UNSTATED, 1.0);
 
