@@ -1,11 +1,13 @@
 package dev.wslab.conformance.properties;
 
+import static dev.wslab.conformance.properties.ConversationGenerators.draw;
+import static dev.wslab.conformance.properties.ConversationGenerators.randomBytes;
+
 import dev.wslab.conformance.properties.BrokenCompressedConversation.Misuse;
 import dev.wslab.conformance.properties.CompressedConversation.Offer;
 import dev.wslab.protocol.frame.Payload;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
-import org.quicktheories.impl.Constraint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,15 +84,5 @@ public final class CompressedGenerators {
             out.append(words[random.nextInt(text ? words.length : 4)]);
         }
         return Payload.utf8(out.substring(0, length));
-    }
-
-    private static Payload randomBytes(long seed, int length) {
-        byte[] bytes = new byte[length];
-        new SplittableRandom(seed).nextBytes(bytes);
-        return Payload.of(bytes);
-    }
-
-    private static int draw(RandomnessSource in, int min, int max) {
-        return (int) in.next(Constraint.between(min, max));
     }
 }

@@ -306,13 +306,15 @@ public final class ConversationGenerators {
         return out.toByteArray();
     }
 
-    private static Payload randomBytes(long seed, int length) {
+    /** Returns {@code length} random bytes drawn from {@code seed}. */
+    static Payload randomBytes(long seed, int length) {
         byte[] bytes = new byte[length];
         new SplittableRandom(seed).nextBytes(bytes);
         return Payload.of(bytes);
     }
 
-    private static int draw(RandomnessSource in, int min, int max) {
+    /** Draws an int from {@code min} to {@code max}, both included. */
+    static int draw(RandomnessSource in, int min, int max) {
         return (int) in.next(Constraint.between(min, max));
     }
 }
