@@ -1,6 +1,5 @@
 package dev.wslab.protocol.deflate;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 
@@ -43,21 +42,23 @@ public final class MessageDeflater implements AutoCloseable {
         }
         Deflater deflater = deflater();
         deflater.setInput(message);
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(64, message.length / 2));
-        byte[] buffer = new byte[Math.min(64 * 1024, Math.max(256, message.length + 64))];
-        int written;
-        do {
-            written = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-            compressed.write(buffer, 0, written);
-        } while (written == buffer.length);
-        byte[] withTail = compressed.toByteArray();
+        // Room for all of a small message, and half of a large one; the array doubles if the output needs it.
+        byte[] out = new byte[message.length <= 4096 ? message.length + 64 : message.length / 2 + 64];
+        int size = 0;
+        while (true) {
+            size += deflater.deflate(out, size, out.length - size, Deflater.SYNC_FLUSH);
+            if (size < out.length) {
+                break; // the flush is complete once it leaves room over
+            }
+            out = Arrays.copyOf(out, 2 * out.length);
+        }
         if (settings.context() == ContextTakeover.RESET) {
             release();
         }
-        if (!endsWithTail(withTail)) {
+        if (!endsWithTail(out, size)) {
             throw new IllegalStateException("a sync flush did not end with 00 00 ff ff");
         }
-        return Arrays.copyOf(withTail, withTail.length - TAIL.length);
+        return Arrays.copyOf(out, size - TAIL.length);
     }
     // end::compress[]
 
@@ -79,9 +80,9 @@ public final class MessageDeflater implements AutoCloseable {
         return deflater;
     }
 
-    static boolean endsWithTail(byte[] bytes) {
-        return bytes.length >= TAIL.length
-                && Arrays.equals(bytes, bytes.length - TAIL.length, bytes.length, TAIL, 0, TAIL.length);
+    /** Tells whether the first {@code length} bytes end with {@link #TAIL}. */
+    private static boolean endsWithTail(byte[] bytes, int length) {
+        return length >= TAIL.length && Arrays.equals(bytes, length - TAIL.length, length, TAIL, 0, TAIL.length);
     }
 
     /** Tells whether a Deflater, with its native memory, is held now. */

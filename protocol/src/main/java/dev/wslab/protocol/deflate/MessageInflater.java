@@ -1,6 +1,6 @@
 package dev.wslab.protocol.deflate;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -10,8 +10,9 @@ import java.util.zip.Inflater;
  * one DEFLATE stream. A frame's payload is inflated as it arrives, so that text can be checked as it
  * comes and a limit enforced while inflating.
  *
- * <p>Inflation is bounded: each call is given the bytes the message may still take and inflates in
- * chunks, stopping as soon as the output passes it. With context takeover the {@link Inflater} and its
+ * <p>Inflation is bounded: each call is given the bytes the message may still take and inflates into an
+ * array that grows as output comes, never to more than one byte past that, stopping as soon as the output
+ * passes it. With context takeover the {@link Inflater} and its
  * window live as long as the connection; without, it is released after each message. {@link #close()}
  * releases it at once; call it when the connection closes.
  */
@@ -20,8 +21,9 @@ public final class MessageInflater implements AutoCloseable {
     /** Whether the payload given is the last of its message: the tail is appended after the last only. */
     public enum FramePosition { MORE_FRAMES_FOLLOW, LAST_FRAME }
 
-    private static final int CHUNK = 16 * 1024;
-    private static final int FIRST_CHUNK = 256;
+    /** The bounds of the array a frame's output starts in: 256 B, and 1 MiB however large the frame. */
+    private static final int SMALLEST_FIRST = 256;
+    private static final int LARGEST_FIRST = 1 << 20;
 
     private final DirectionSettings settings;
     private Inflater inflater;
@@ -45,15 +47,10 @@ public final class MessageInflater implements AutoCloseable {
      */
     public Inflated inflate(byte[] payload, FramePosition position, long remainingBytes) {
         Inflater inflater = inflater();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // RFC 7692 §7.2.2: the four bytes the sender removed follow the last frame's payload, in the same input
+        byte[] input = position == FramePosition.LAST_FRAME ? withTail(payload) : payload;
         try {
-            Inflated result = feed(inflater, payload, remainingBytes, out);
-            if (result == null && position == FramePosition.LAST_FRAME) {
-                result = feed(inflater, MessageDeflater.TAIL, remainingBytes, out);
-            }
-            if (result != null) {
-                return result;
-            }
+            return feed(inflater, input, remainingBytes);
         } catch (DataFormatException e) {
             return new Inflated.Corrupt("the compressed data is not valid DEFLATE: " + e.getMessage());
         } finally {
@@ -61,39 +58,49 @@ public final class MessageInflater implements AutoCloseable {
                 endMessage();
             }
         }
-        return new Inflated.Bytes(out.toByteArray());
     }
 
-    /** Inflates {@code input}; returns null when all of it was taken, or why it stopped. */
+    private static byte[] withTail(byte[] payload) {
+        byte[] input = Arrays.copyOf(payload, payload.length + MessageDeflater.TAIL.length);
+        System.arraycopy(MessageDeflater.TAIL, 0, input, payload.length, MessageDeflater.TAIL.length);
+        return input;
+    }
+
+    /** Inflates {@code input}, into an array that grows as output comes, never past one byte over the limit. */
     // tag::bounded[]
-    private Inflated feed(Inflater inflater, byte[] input, long remainingBytes, ByteArrayOutputStream out)
-            throws DataFormatException {
+    private Inflated feed(Inflater inflater, byte[] input, long remainingBytes) throws DataFormatException {
         if (streamEnded) {
-            return null;
+            return new Inflated.Bytes(new byte[0]);
         }
         inflater.setInput(input);
-        // A chunk in proportion to the input (JSON inflates about 5 to 20 times), so that a small message does
-        // not pay for zeroing 16 KiB; more output just takes more rounds of the loop.
-        long likelyOutput = Math.max(FIRST_CHUNK, 16L * input.length);
-        byte[] chunk = new byte[(int) Math.min(Math.min(CHUNK, likelyOutput), Math.max(1, remainingBytes + 1))];
+        // One byte more than the message may take tells that it is too big, before any more is inflated.
+        long cap = Math.min(remainingBytes + 1, Integer.MAX_VALUE - 8);
+        // Start in proportion to the input (text inflates about 5 to 20 times), so that a small message does
+        // not pay for zeroing a large array, nor a large one for many copies; it doubles while output comes.
+        byte[] out = new byte[(int) Math.max(1, Math.min(cap, Math.min(LARGEST_FIRST, Math.max(SMALLEST_FIRST,
+                8L * input.length))))];
+        int size = 0;
         while (true) {
-            int inflated = inflater.inflate(chunk);
-            if (out.size() + (long) inflated > remainingBytes) {
+            size += inflater.inflate(out, size, out.length - size);
+            if (size > remainingBytes) {
                 return new Inflated.TooBig(remainingBytes);
             }
-            out.write(chunk, 0, inflated);
             if (inflater.finished()) {
                 // §7.2.3.4: a block with BFINAL set may end a message.
                 streamEnded = true;
-                return null;
+                break;
             }
             if (inflater.needsDictionary()) {
                 return new Inflated.Corrupt("the compressed data asks for a preset dictionary, which permessage-deflate never has");
             }
-            if (inflated == 0 && inflater.needsInput()) {
-                return null;
+            if (size < out.length && inflater.needsInput()) {
+                break; // all input taken, and the last call had room for all the output it had
+            }
+            if (size == out.length) {
+                out = Arrays.copyOf(out, (int) Math.min(cap, 2L * out.length));
             }
         }
+        return new Inflated.Bytes(size == out.length ? out : Arrays.copyOf(out, size));
     }
     // end::bounded[]
 
