@@ -24,6 +24,8 @@ public final class MessageInflater implements AutoCloseable {
     /** The bounds of the array a frame's output starts in: 256 B, and 1 MiB however large the frame. */
     private static final int SMALLEST_FIRST = 256;
     private static final int LARGEST_FIRST = 1 << 20;
+    /** The largest array the JVM makes. */
+    private static final int LARGEST_ARRAY = Integer.MAX_VALUE - 8;
 
     private final DirectionSettings settings;
     private Inflater inflater;
@@ -73,8 +75,9 @@ public final class MessageInflater implements AutoCloseable {
             return new Inflated.Bytes(new byte[0]);
         }
         inflater.setInput(input);
-        // One byte more than the message may take tells that it is too big, before any more is inflated.
-        long cap = Math.min(remainingBytes + 1, Integer.MAX_VALUE - 8);
+        // One byte more than the message may take tells that it is too big, before any more is inflated;
+        // however large the limit, one frame's output is one array.
+        long cap = remainingBytes < LARGEST_ARRAY ? remainingBytes + 1 : LARGEST_ARRAY;
         // Start in proportion to the input (text inflates about 5 to 20 times), so that a small message does
         // not pay for zeroing a large array, nor a large one for many copies; it doubles while output comes.
         byte[] out = new byte[(int) Math.max(1, Math.min(cap, Math.min(LARGEST_FIRST, Math.max(SMALLEST_FIRST,
@@ -97,6 +100,9 @@ public final class MessageInflater implements AutoCloseable {
                 break; // all input taken, and the last call had room for all the output it had
             }
             if (size == out.length) {
+                if (out.length == cap) {
+                    return new Inflated.TooBig(remainingBytes); // more than one array holds
+                }
                 out = Arrays.copyOf(out, (int) Math.min(cap, 2L * out.length));
             }
         }

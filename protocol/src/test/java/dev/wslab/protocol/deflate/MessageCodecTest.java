@@ -117,6 +117,19 @@ class MessageCodecTest {
         }
 
         @Test
+        @DisplayName("with no limit at all (Long.MAX_VALUE bytes may follow), a message still inflates, into one array that grows")
+        void noLimit() {
+            byte[] large = "0123456789abcdef".repeat(20_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            try (MessageDeflater deflater = new MessageDeflater(KEPT, Deflater.DEFAULT_COMPRESSION);
+                 MessageInflater inflater = new MessageInflater(KEPT)) {
+                Inflated hello = inflater.inflate(hex("f2 48 cd c9 c9 07 00"), FramePosition.LAST_FRAME, Long.MAX_VALUE); // "Hello"
+                assertThat(((Inflated.Bytes) hello).data()).isEqualTo(MessageCodecTest.hello());
+                Inflated result = inflater.inflate(deflater.compress(large), FramePosition.LAST_FRAME, Long.MAX_VALUE);
+                assertThat(((Inflated.Bytes) result).data()).isEqualTo(large);
+            }
+        }
+
+        @Test
         @DisplayName("§7.2.3.2: with context takeover, f2 00 11 00 00 after the first \"Hello\" is \"Hello\" again")
         void secondHelloWithContext() {
             try (MessageInflater inflater = new MessageInflater(KEPT)) {
