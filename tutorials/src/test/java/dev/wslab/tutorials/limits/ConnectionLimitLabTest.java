@@ -64,8 +64,17 @@ class ConnectionLimitLabTest {
         assertThat(again.status()).isEqualTo(101);
         open.add(again.session().orElseThrow());
 
-        Scrape metrics = Scrape.parse(new String(lab.server().metrics().answer().body(), StandardCharsets.UTF_8));
+        // The server counts a connection as active once its side has opened, a moment after the client read the 101.
+        Scrape metrics = scrape();
+        while (metrics.value("wslab_connections_active") < ConnectionLimitLab.MAX_CONNECTIONS && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            metrics = scrape();
+        }
         assertThat(metrics.value("wslab_handshake_failures_total{status=\"503\"}")).isGreaterThanOrEqualTo(1);
         assertThat(metrics.value("wslab_connections_active")).isEqualTo(ConnectionLimitLab.MAX_CONNECTIONS);
+    }
+
+    private Scrape scrape() {
+        return Scrape.parse(new String(lab.server().metrics().answer().body(), StandardCharsets.UTF_8));
     }
 }
