@@ -13,8 +13,9 @@ import java.util.zip.Inflater;
  * <p>Inflation is bounded: each call is given the bytes the message may still take and inflates into an
  * array that grows as output comes, never to more than one byte past that, stopping as soon as the output
  * passes it. With context takeover the {@link Inflater} and its
- * window live as long as the connection; without, it is released after each message. {@link #close()}
- * releases it at once; call it when the connection closes.
+ * window live as long as the connection; without, it is given back to {@link SpareInflaters} after each
+ * message, so an idle connection holds none. {@link #close()} releases it at once; call it when the
+ * connection closes.
  */
 public final class MessageInflater implements AutoCloseable {
 
@@ -113,7 +114,8 @@ public final class MessageInflater implements AutoCloseable {
 
     private Inflater inflater() {
         if (inflater == null) {
-            inflater = new Inflater(true); // raw DEFLATE; reads any window from 8 to 15 bits
+            // Without context takeover every message starts from an empty window: a spare one will do.
+            inflater = settings.context() == ContextTakeover.RESET ? SpareInflaters.take() : new Inflater(true);
             LiveCodecs.made();
         }
         return inflater;
@@ -125,8 +127,10 @@ public final class MessageInflater implements AutoCloseable {
             inflater.reset();
             streamEnded = false;
         }
-        if (settings.context() == ContextTakeover.RESET) {
-            close();
+        if (settings.context() == ContextTakeover.RESET && inflater != null) {
+            SpareInflaters.giveBack(inflater);
+            inflater = null;
+            LiveCodecs.ended();
         }
     }
 

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.zip.Deflater;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -245,6 +247,39 @@ class MessageCodecTest {
                 assertThat(inflater.holdsNativeMemory()).isFalse();
                 assertThat(inflated(inflater, hex("f2 48 cd c9 c9 07 00"))).isEqualTo(MessageCodecTest.hello()); // "Hello": fixed-Huffman block, BFINAL 0, then the empty stored block's first byte
             }
+        }
+
+        @Test
+        @DisplayName("without context takeover, the Inflater of a corrupt message is reset before another message uses it")
+        void spareAfterCorruptMessage() {
+            try (MessageInflater first = new MessageInflater(RESET)) {
+                Inflated result = first.inflate(hex("ff ff ff"), FramePosition.LAST_FRAME, ONE_MIB); // BFINAL 1, block type 11 (reserved)
+                assertThat(result).isInstanceOf(Inflated.Corrupt.class);
+            }
+            // The spare most recently given back is taken first: the one that saw the corrupt bytes.
+            try (MessageInflater next = new MessageInflater(RESET)) {
+                assertThat(inflated(next, hex("f2 48 cd c9 c9 07 00"))).isEqualTo(MessageCodecTest.hello()); // "Hello", fixed Huffman, then the sync flush's empty block without its tail
+            }
+        }
+
+        @Test
+        @DisplayName("without context takeover, at most a few spare Inflaters are kept, however many connections end a message at once")
+        void boundedSpares() {
+            List<MessageInflater> connections = new ArrayList<>();
+            for (int i = 0; i < 3 * SpareInflaters.MOST; i++) {
+                MessageInflater inflater = new MessageInflater(RESET);
+                inflater.inflate(hex("f2 48 cd"), FramePosition.MORE_FRAMES_FOLLOW, ONE_MIB); // the first 3 bytes of "Hello"
+                connections.add(inflater);
+            }
+            long held = LiveCodecs.count();
+            for (MessageInflater inflater : connections) {
+                byte[] rest = hex("c9 c9 07 00"); // the rest of "Hello", then the empty block's first byte
+                assertThat(((Inflated.Bytes) inflater.inflate(rest, FramePosition.LAST_FRAME, ONE_MIB)).data())
+                        .asString(StandardCharsets.US_ASCII).endsWith("llo");
+                assertThat(inflater.holdsNativeMemory()).isFalse();
+            }
+            assertThat(LiveCodecs.count()).isEqualTo(held - connections.size());
+            assertThat(SpareInflaters.kept()).isBetween(1, SpareInflaters.MOST);
         }
     }
 }
