@@ -7,13 +7,11 @@ import dev.wslab.server.WebSocketServer;
 import dev.wslab.transport.Message;
 import dev.wslab.transport.WebSocketSession;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("browser client in headless Chromium: heartbeat, stale pong, backoff with jitter, no reconnect after 1000")
 class BrowserClientChromiumTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final long HEARTBEAT_MS = 250;
     private static final long PONG_TIMEOUT_MS = 1000;
     private static final long BASE_MS = 200;
@@ -54,7 +51,7 @@ class BrowserClientChromiumTest {
     @TempDir
     Path dir;
     private WebSocketServer server;
-    private Process browser;
+    private HeadlessChromium browser;
 
     private final BlockingQueue<String> pageLog = new LinkedBlockingQueue<>();
     private final AtomicInteger opened = new AtomicInteger();
@@ -68,9 +65,7 @@ class BrowserClientChromiumTest {
     @AfterEach
     void stop() throws Exception {
         if (browser != null) {
-            browser.descendants().forEach(ProcessHandle::destroyForcibly);
-            browser.destroyForcibly();
-            browser.waitFor(10, TimeUnit.SECONDS);
+            browser.close();
         }
         if (server != null) {
             server.close();
@@ -79,8 +74,7 @@ class BrowserClientChromiumTest {
 
     @Test
     void theClientMatchesPongsIgnoresAStaleOneBacksOffWithJitterAndStopsAfter1000() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "skipped: " + CHROMIUM + " is not installed (apt-get install -y chromium)");
+        HeadlessChromium.assumeInstalled();
         Path web = WebFiles.extract(dir.resolve("web"));
         server = WebSocketServer.builder()
                 .staticFiles("/web/", web)
@@ -109,8 +103,8 @@ class BrowserClientChromiumTest {
                 })
                 .start();
 
-        browser = startChromium("http://127.0.0.1:" + server.port() + "/web/client.html?heartbeat=" + HEARTBEAT_MS
-                + "&pongTimeout=" + PONG_TIMEOUT_MS + "&base=" + BASE_MS + "&cap=" + CAP_MS);
+        browser = HeadlessChromium.open("http://127.0.0.1:" + server.port() + "/web/client.html?heartbeat=" + HEARTBEAT_MS
+                + "&pongTimeout=" + PONG_TIMEOUT_MS + "&base=" + BASE_MS + "&cap=" + CAP_MS, dir);
 
         closedNormally.get(60, TimeUnit.SECONDS);
         List<String> log = readLogUntil("STOPPED", 20);
@@ -211,7 +205,7 @@ class BrowserClientChromiumTest {
                 }
             }
         }
-        throw new AssertionError("no \"" + marker + "\" in the page's log:\n" + String.join("\n", lines) + "\n" + chromiumLog());
+        throw new AssertionError("no \"" + marker + "\" in the page's log:\n" + String.join("\n", lines) + "\n" + browser.log());
     }
 
     private static List<String> texts(List<String> log) {
@@ -228,24 +222,5 @@ class BrowserClientChromiumTest {
 
     private static int indexOf(List<String> texts, String text) {
         return texts.indexOf(text);
-    }
-
-    private Process startChromium(String url) throws IOException {
-        Path profile = Files.createDirectory(dir.resolve("profile"));
-        return new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, url))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("chromium.log").toFile())
-                .start();
-    }
-
-    private String chromiumLog() {
-        try {
-            List<String> lines = Files.readAllLines(dir.resolve("chromium.log"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 }
