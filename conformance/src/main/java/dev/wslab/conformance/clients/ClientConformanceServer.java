@@ -134,6 +134,7 @@ public final class ClientConformanceServer implements AutoCloseable {
             case Command.RunCase run -> runCase(run, wire, wireLog);
             case Command.CaseStatus status -> reply(wire, java.util.Optional.of(JSON.writeValueAsString(Map.of("behavior", status(status)))));
             case Command.UpdateReports update -> {
+                results.awaitIdle(Duration.ofSeconds(30));
                 writeReports();
                 log.accept("reports of " + results.all().keySet() + " written to " + spec.outdir());
                 reply(wire, java.util.Optional.empty());
@@ -155,8 +156,15 @@ public final class ClientConformanceServer implements AutoCloseable {
             reply(wire, java.util.Optional.empty());
             return;
         }
-        CaseResult result = ServerSidePlay.play(testCase, wire, wireLog);
-        results.record(run.agent(), result);
+        results.starting();
+        CaseResult result;
+        try {
+            result = ServerSidePlay.play(testCase, wire, wireLog);
+        } catch (RuntimeException | InterruptedException e) {
+            results.abandon();
+            throw e;
+        }
+        results.finished(run.agent(), result);
         log.accept("case " + testCase.id() + " (" + run.number() + "/" + cases.count() + ") " + run.agent() + ": "
                 + result.behavior().autobahnName() + " / " + result.close().autobahnName()
                 + (result.verdict().isFailure() ? " - " + result.reason() : ""));

@@ -19,6 +19,37 @@ public final class ClientResults {
 
     private final Map<String, Map<String, CaseResult>> byAgent = new TreeMap<>();
 
+    /** Cases being played right now, whose results are still to come. */
+    private int playing;
+
+    /** Notes that a case started playing; its {@link #record} or {@link #abandon} follows. */
+    synchronized void starting() {
+        playing++;
+    }
+
+    /** Notes that a case started ended without a result. */
+    synchronized void abandon() {
+        playing--;
+        notifyAll();
+    }
+
+    /**
+     * Waits up to {@code timeout} until no case is being played: the client sees its connection end before the
+     * suite has judged it, so a driver's {@code /updateReports} may come before the last result.
+     */
+    synchronized void awaitIdle(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (playing > 0 && end - System.nanoTime() > 0) {
+            wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+        }
+    }
+
+    /** Records the result of a case that was {@link #starting} and wakes whoever waits for it. */
+    synchronized void finished(String agent, CaseResult result) {
+        playing--;
+        record(agent, result);
+    }
+
     /** Records a result and wakes whoever waits for it. */
     public synchronized void record(String agent, CaseResult result) {
         byAgent.computeIfAbsent(agent, a -> new TreeMap<>(ConformanceCase::compareIds)).put(result.testCase().id(), result);

@@ -65,6 +65,10 @@ final class ServerFrames {
      *                server's compressed messages (RFC 7692 §6.2), while the log keeps the bytes as they came
      * @param suiteRole the role the suite plays; the peer's frames are judged by the other role's rules
      */
+    ServerFrames(WireLog log, WireState state, Optional<DeflateAgreement> deflate) {
+        this(log, state, deflate, Role.CLIENT);
+    }
+
     ServerFrames(WireLog log, WireState state, Optional<DeflateAgreement> deflate, Role suiteRole) {
         this.log = log;
         this.state = state;

@@ -46,6 +46,10 @@ final class WireWriter {
     /** The role the suite plays: a client masks every frame (§5.3), a server masks none (§5.1). */
     private final dev.wslab.protocol.Role suiteRole;
 
+    WireWriter(OutputStream out, WireLog log, WireState state, Closeable connection) {
+        this(out, log, state, connection, dev.wslab.protocol.Role.CLIENT);
+    }
+
     WireWriter(OutputStream out, WireLog log, WireState state, Closeable connection, dev.wslab.protocol.Role suiteRole) {
         this.suiteRole = suiteRole;
         this.out = out;
