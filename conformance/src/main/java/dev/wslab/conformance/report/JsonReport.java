@@ -30,7 +30,24 @@ public final class JsonReport {
 
     /** Writes the index and the per-case files into {@code directory}. */
     public static void write(Path directory, String agent, List<CaseResult> results) throws IOException {
+        writeAgents(directory, Map.of(agent, results));
+    }
+
+    /**
+     * Writes the index of several agents, {@code {agent: {caseId: {...}}}} as Autobahn's fuzzingserver writes
+     * {@code reports/clients/index.json}, and every agent's per-case files, into {@code directory}.
+     */
+    public static void writeAgents(Path directory, Map<String, List<CaseResult>> byAgent) throws IOException {
         Files.createDirectories(directory);
+        Map<String, Object> index = new java.util.TreeMap<>();
+        for (Map.Entry<String, List<CaseResult>> agent : byAgent.entrySet()) {
+            index.put(agent.getKey(), agentIndex(directory, agent.getKey(), agent.getValue()));
+        }
+        JSON.writeValue(directory.resolve("index.json").toFile(), index);
+    }
+
+    private static Map<String, Object> agentIndex(Path directory, String agent, List<CaseResult> results)
+            throws IOException {
         Map<String, Object> cases = new LinkedHashMap<>();
         for (CaseResult result : results) {
             String file = caseFileName(agent, result.testCase().id(), "json");
@@ -44,7 +61,7 @@ public final class JsonReport {
             cases.put(result.testCase().id(), entry);
             JSON.writeValue(directory.resolve(file).toFile(), caseDocument(agent, result));
         }
-        JSON.writeValue(directory.resolve("index.json").toFile(), Map.of(agent, cases));
+        return cases;
     }
 
     /** Returns the file name Autobahn uses for a case's report, e.g. {@code wslab_case_6_4_3.json}. */

@@ -54,7 +54,8 @@ public record AutobahnSpec(Path outdir, List<Server> servers, List<String> cases
                 && excludeCases.stream().noneMatch(glob -> globMatches(glob, id));
     }
 
-    static boolean globMatches(String glob, String id) {
+    /** Tells whether {@code id} matches Autobahn's glob pattern as a whole ({@code *} any run, {@code ?} one character). */
+    public static boolean globMatches(String glob, String id) {
         StringBuilder regex = new StringBuilder();
         for (char c : glob.toCharArray()) {
             regex.append(switch (c) {
@@ -66,7 +67,8 @@ public record AutobahnSpec(Path outdir, List<Server> servers, List<String> cases
         return id.matches(regex.toString());
     }
 
-    private static List<String> strings(JsonNode node, List<String> fallback) {
+    /** Returns a JSON array of strings as a list, or {@code fallback} when the node is not an array. */
+    public static List<String> strings(JsonNode node, List<String> fallback) {
         if (!node.isArray()) {
             return fallback;
         }

@@ -67,7 +67,7 @@ public final class CaseExecutor {
         Deadline deadline;
         Optional<EchoOutcome> echoed = Optional.empty();
         try (wire) {
-            echoed = sendSteps(testCase, wire, log, target);
+            echoed = sendSteps(testCase, wire, log, Optional.of(target));
             deadline = awaitEnd(testCase, wire, log);
         } catch (IOException e) {
             log.note("closing: " + e.getMessage());
@@ -129,8 +129,8 @@ public final class CaseExecutor {
     }
 
     /** Sends the case's steps; returns how a stream of echoes ended, when the case has one. */
-    private static Optional<EchoOutcome> sendSteps(ConformanceCase testCase, WireConnection wire, WireLog log,
-                                                   Target target) throws InterruptedException {
+    static Optional<EchoOutcome> sendSteps(ConformanceCase testCase, WireConnection wire, WireLog log,
+                                           Optional<Target> target) throws InterruptedException {
         Optional<EchoOutcome> echoed = Optional.empty();
         try {
             for (Step step : testCase.steps()) {
@@ -162,7 +162,9 @@ public final class CaseExecutor {
                     case Step.ResumeReading resume -> wire.resumeReading();
                     case Step.Mute mute -> wire.mute();
                     case Step.Crowd crowd -> {
-                        if (CrowdRunner.run(crowd, testCase.id(), target, log)) {
+                        if (target.isEmpty()) {
+                            log.note("a crowd needs a server to connect to; in client mode it is not sent");
+                        } else if (CrowdRunner.run(crowd, testCase.id(), target.get(), log)) {
                             wire.mark(Step.Crowd.SERVED);
                         }
                     }
@@ -215,7 +217,7 @@ public final class CaseExecutor {
     private static void sendFrames(WireConnection wire, Step.Send send) throws IOException {
         if (send.writing() instanceof Step.Writing.PerFrame || send.writing() instanceof Step.Writing.Whole) {
             if (send.writing() instanceof Step.Writing.Whole && send.frames().size() > 1) {
-                wire.write(Step.encodeMasked(send.frames(), wire.nextMaskingKey()), send.frames().size() + " frames in one write");
+                wire.write(wire.encode(send.frames()), send.frames().size() + " frames in one write");
                 markCloseIfSent(wire, send.frames());
                 return;
             }
@@ -224,7 +226,7 @@ public final class CaseExecutor {
             }
             return;
         }
-        write(wire, Step.encodeMasked(send.frames(), wire.nextMaskingKey()), send.writing(), send.frames().toString());
+        write(wire, wire.encode(send.frames()), send.writing(), send.frames().toString());
         markCloseIfSent(wire, send.frames());
     }
 

@@ -63,14 +63,20 @@ final class ServerFrames {
     /**
      * @param deflate permessage-deflate as the handshake agreed it, if it did: the judge then inflates the
      *                server's compressed messages (RFC 7692 §6.2), while the log keeps the bytes as they came
+     * @param suiteRole the role the suite plays; the peer's frames are judged by the other role's rules
      */
     ServerFrames(WireLog log, WireState state, Optional<DeflateAgreement> deflate) {
+        this(log, state, deflate, Role.CLIENT);
+    }
+
+    ServerFrames(WireLog log, WireState state, Optional<DeflateAgreement> deflate, Role suiteRole) {
         this.log = log;
         this.state = state;
         Limits limits = Limits.DEFAULTS.withMaxMessageSize(MAX_MESSAGE);
-        this.judge = deflate.map(agreed -> Connection.open(Role.CLIENT, limits, MaskingKeySource.fixed(0),
+        // The judge plays the suite's role: as the server (client mode) it requires masked frames (§5.1).
+        this.judge = deflate.map(agreed -> Connection.open(suiteRole, limits, MaskingKeySource.fixed(0),
                         new AgreedDeflate(agreed, DeflateOptions.DEFAULTS)))
-                .orElseGet(() -> Connection.open(Role.CLIENT, limits, MaskingKeySource.fixed(0)));
+                .orElseGet(() -> Connection.open(suiteRole, limits, MaskingKeySource.fixed(0)));
     }
 
     /**

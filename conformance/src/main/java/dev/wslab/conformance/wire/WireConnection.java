@@ -2,6 +2,7 @@ package dev.wslab.conformance.wire;
 
 import dev.wslab.conformance.Observed;
 import dev.wslab.conformance.RequestDelivery;
+import dev.wslab.protocol.Role;
 import dev.wslab.protocol.deflate.DeflateAgreement;
 import dev.wslab.protocol.deflate.DeflateOptions;
 import dev.wslab.protocol.deflate.MessageDeflater;
@@ -40,13 +41,51 @@ public final class WireConnection implements AutoCloseable {
     private final WireState state = new WireState();
     private final WireWriter writer;
     private final Optional<DeflateAgreement> deflate;
+    /** The role the suite plays on this connection: the client (server mode) or the server (client mode). */
+    private final Role suiteRole;
 
     /** @param deflate permessage-deflate as the handshake agreed it, if it did */
     WireConnection(Socket socket, WireLog log, Optional<DeflateAgreement> deflate) throws IOException {
+        this(socket, log, deflate, Role.CLIENT);
+    }
+
+    private WireConnection(Socket socket, WireLog log, Optional<DeflateAgreement> deflate, Role suiteRole)
+            throws IOException {
         this.socket = socket;
         this.log = log;
         this.deflate = deflate;
-        this.writer = new WireWriter(socket.getOutputStream(), log, state, this::close);
+        this.suiteRole = suiteRole;
+        this.writer = new WireWriter(socket.getOutputStream(), log, state, this::close, suiteRole);
+    }
+
+    /**
+     * Takes over a socket whose opening handshake the suite, playing the server, has just answered with 101:
+     * from now on the suite sends its frames unmasked and requires the client's to be masked (RFC 6455 §5.1).
+     *
+     * @param afterHandshake the bytes the client sent after its request, already read
+     */
+    public static WireConnection accepted(Socket socket, byte[] afterHandshake, WireLog log) throws IOException {
+        WireConnection connection = new WireConnection(socket, log, Optional.empty(), Role.SERVER);
+        connection.startReading(afterHandshake);
+        return connection;
+    }
+
+    /** Returns the role the suite plays on this connection. */
+    public Role suiteRole() {
+        return suiteRole;
+    }
+
+    /**
+     * Returns frames' bytes as the suite sends them: masked with a fresh key as a client must (§5.3), or
+     * unmasked as a server must (§5.1: "A server MUST NOT mask any frames that it sends to the client").
+     */
+    public byte[] encode(List<Frame> frames) {
+        if (suiteRole == Role.CLIENT) {
+            return dev.wslab.conformance.Step.encodeMasked(frames, nextMaskingKey());
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        frames.forEach(frame -> out.writeBytes(dev.wslab.protocol.frame.FrameEncoder.encode(frame)));
+        return out.toByteArray();
     }
 
     /**
@@ -106,7 +145,7 @@ public final class WireConnection implements AutoCloseable {
 
     /** Starts the reader, once the handshake is accepted, with the bytes that came after the response. */
     void startReading(byte[] afterHandshake) {
-        new WireReader(socket, log, state, deflate, writer::answer).start(afterHandshake);
+        new WireReader(socket, log, state, deflate, writer::answer, suiteRole).start(afterHandshake);
     }
 
     /** Returns permessage-deflate as the handshake agreed it; empty when none was offered or the server declined. */
@@ -243,6 +282,17 @@ public final class WireConnection implements AutoCloseable {
     /** Waits until the server closed TCP, or the timeout; returns whether it did. */
     public boolean awaitTcpClosed(Duration timeout) throws InterruptedException {
         return state.awaitUntil(Observation::tcpClosed, timeout);
+    }
+
+    /** Waits until the suite's Close frame went out (a reply is written on the reader's thread), or the timeout. */
+    public boolean awaitCloseSent(Duration timeout) throws InterruptedException {
+        return state.awaitUntil(Observation::closeSent, timeout);
+    }
+
+    /** Waits until the peer's Close frame arrived, TCP ended or the peer broke a rule, or the timeout. */
+    public void awaitCloseOrViolation(Duration timeout) throws InterruptedException {
+        state.awaitUntil(seen -> seen.closeReceived().isPresent() || seen.tcpClosed()
+                || seen.serverViolation().isPresent(), timeout);
     }
 
     /** Waits until the server's Close frame arrived or TCP ended, or the timeout; returns whether a Close came. */

@@ -35,11 +35,11 @@ final class WireReader {
      * @param answer what to do with the events judged in each read: the suite's replies
      */
     WireReader(Socket socket, WireLog log, WireState state, Optional<DeflateAgreement> deflate,
-               Consumer<List<Event>> answer) {
+               Consumer<List<Event>> answer, dev.wslab.protocol.Role suiteRole) {
         this.socket = socket;
         this.log = log;
         this.state = state;
-        this.frames = new ServerFrames(log, state, deflate);
+        this.frames = new ServerFrames(log, state, deflate, suiteRole);
         this.answer = answer;
     }
 

@@ -43,7 +43,15 @@ final class WireWriter {
     private boolean sentBytesNotFrames;
     private final List<Frame> heldReplies = new ArrayList<>();
 
+    /** The role the suite plays: a client masks every frame (§5.3), a server masks none (§5.1). */
+    private final dev.wslab.protocol.Role suiteRole;
+
     WireWriter(OutputStream out, WireLog log, WireState state, Closeable connection) {
+        this(out, log, state, connection, dev.wslab.protocol.Role.CLIENT);
+    }
+
+    WireWriter(OutputStream out, WireLog log, WireState state, Closeable connection, dev.wslab.protocol.Role suiteRole) {
+        this.suiteRole = suiteRole;
         this.out = out;
         this.log = log;
         this.state = state;
@@ -187,7 +195,8 @@ final class WireWriter {
 
     /** Writes one frame, masked unless it is masked already; the caller has the right to write. */
     private void writeFrame(Frame frame) throws IOException {
-        Frame masked = frame.masked() ? frame : frame.maskedWith(nextMaskingKey());
+        Frame masked = frame.masked() || suiteRole == dev.wslab.protocol.Role.SERVER
+                ? frame : frame.maskedWith(nextMaskingKey());
         byte[] bytes = FrameEncoder.encode(masked);
         out.write(bytes);
         out.flush();
