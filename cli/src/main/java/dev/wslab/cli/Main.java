@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         versionProvider = Main.Version.class,
         description = "A readable RFC 6455 WebSocket implementation, conformance suite and tutorials.",
         footer = {"", "The tutorials' labs run through Maven: './wslab lab' lists them, './wslab lab NAME' runs one."},
-        subcommands = {ConformCommand.class, PropertiesCommand.class, ServeCommand.class, ConnectCommand.class, DecodeCommand.class, EncodeCommand.class, AcceptKeyCommand.class,
+        subcommands = {ConformCommand.class, ConformClientCommand.class, PropertiesCommand.class, ServeCommand.class, ConnectCommand.class, DecodeCommand.class, EncodeCommand.class, AcceptKeyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
