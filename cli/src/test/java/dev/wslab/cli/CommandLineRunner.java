@@ -18,7 +18,11 @@ record CommandLineRunner(int exitCode, String out, String err) {
 
     /** Waits for {@code wslab serve}, writing to {@code out}, to say which port it listens on, and returns it. */
     static int awaitPort(StringWriter out) throws InterruptedException {
-        Pattern listening = Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)/");
+        return awaitPort(out, Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)/"));
+    }
+
+    /** Waits for a command writing to {@code out} to print {@code listening}, whose first group is the port. */
+    static int awaitPort(StringWriter out, Pattern listening) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             Matcher matcher = listening.matcher(out.toString());

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +34,7 @@ class ConformClientCommandTest {
         Thread.ofPlatform().name("conform-client-under-test").start(() -> exit.complete(Main.run(
                 new PrintWriter(out, true), new PrintWriter(err, true), "conform-client", "--port", "0",
                 "--cases", "1.1.*", "--report-dir", reports.toString())));
-        int port = awaitPort(out);
+        int port = CommandLineRunner.awaitPort(out, Pattern.compile("cases on ws://127\\.0\\.0\\.1:(\\d+)/"));
         HttpClient http = HttpClient.newHttpClient();
 
         // /getCaseCount: one text message, the number of cases selected (1.1.1 to 1.1.8).
@@ -89,18 +88,5 @@ class ConformClientCommandTest {
         CommandLineRunner port = CommandLineRunner.run("conform-client", "--port", "70000");
         assertThat(port.exitCode()).isEqualTo(2);
         assertThat(port.err().strip()).isEqualTo("wslab conform-client: --port must be 0 to 65535, got 70000");
-    }
-
-    private static int awaitPort(StringWriter out) throws InterruptedException {
-        Pattern listening = Pattern.compile("cases on ws://127\\.0\\.0\\.1:(\\d+)/");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            Matcher matcher = listening.matcher(out.toString());
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("conform-client did not say where it listens: " + out);
     }
 }

@@ -4,6 +4,7 @@ import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.conformance.report.HtmlReport;
 import dev.wslab.conformance.report.JsonReport;
 import dev.wslab.conformance.report.JunitReport;
+import dev.wslab.protocol.Role;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class ClientReports {
 
     /** Writes the reports of every agent into {@code outdir}. */
     public static void write(Path outdir, Map<String, List<CaseResult>> byAgent) throws IOException {
-        JsonReport.writeAgents(outdir, byAgent);
+        JsonReport.writeAgents(outdir, byAgent, Role.SERVER);
         for (Map.Entry<String, List<CaseResult>> agent : byAgent.entrySet()) {
             Path directory = agentDirectory(outdir, agent.getKey());
             HtmlReport.write(directory, agent.getKey(), "client " + agent.getKey(), agent.getValue());

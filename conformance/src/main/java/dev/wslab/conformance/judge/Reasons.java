@@ -45,13 +45,17 @@ public final class Reasons {
             + " own Close", Verdict.NON_STRICT, rfc("1.4", Keyword.NOT_NORMATIVE, "After sending a control frame"
             + " indicating the connection should be closed, a peer does not send any further data"));
 
-    /** Returns the reason for a rule of RFC 6455 (or RFC 7692, once compression is agreed) the server broke in what it sent. */
+    /**
+     * Returns the reason for a rule of RFC 6455 (or RFC 7692, once compression is agreed) the peer broke in what
+     * it sent: the server, or the client under conform-client.
+     */
     public static Reason brokeRule(Rule rule) {
         return switch (rule) {
             case MASKED_SERVER_FRAME -> broke(rule, "5.1", Keyword.MUST_NOT,
                     "A server MUST NOT mask any frames that it sends to the client.");
+            // Broken by a client, which conform-client judges: the rule of what a client sends.
             case UNMASKED_CLIENT_FRAME -> broke(rule, "5.1", Keyword.MUST,
-                    "The server MUST close the connection upon receiving a frame that is not masked.");
+                    "a client MUST mask all frames that it sends to the server");
             case RESERVED_BITS_SET -> broke(rule, "5.2", Keyword.MUST,
                     "MUST be 0 unless an extension is negotiated that defines meanings for non-zero values.");
             case RESERVED_OPCODE -> broke(rule, "5.2", Keyword.MUST, "If an unknown opcode is received, the receiving"

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wslab.conformance.catalog.RobustnessProbes;
 import dev.wslab.conformance.judge.CaseResult;
 import dev.wslab.conformance.wire.WireLog;
+import dev.wslab.protocol.Role;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,24 +31,27 @@ public final class JsonReport {
 
     /** Writes the index and the per-case files into {@code directory}. */
     public static void write(Path directory, String agent, List<CaseResult> results) throws IOException {
-        writeAgents(directory, Map.of(agent, results));
+        writeAgents(directory, Map.of(agent, results), Role.CLIENT);
     }
 
     /**
      * Writes the index of several agents, {@code {agent: {caseId: {...}}}} as Autobahn's fuzzingserver writes
      * {@code reports/clients/index.json}, and every agent's per-case files, into {@code directory}.
+     *
+     * @param suiteRole the role the suite played: {@link Role#SERVER} when it tested clients (conform-client)
      */
-    public static void writeAgents(Path directory, Map<String, List<CaseResult>> byAgent) throws IOException {
+    public static void writeAgents(Path directory, Map<String, List<CaseResult>> byAgent, Role suiteRole)
+            throws IOException {
         Files.createDirectories(directory);
         Map<String, Object> index = new java.util.TreeMap<>();
         for (Map.Entry<String, List<CaseResult>> agent : byAgent.entrySet()) {
-            index.put(agent.getKey(), agentIndex(directory, agent.getKey(), agent.getValue()));
+            index.put(agent.getKey(), agentIndex(directory, agent.getKey(), agent.getValue(), suiteRole));
         }
         JSON.writeValue(directory.resolve("index.json").toFile(), index);
     }
 
-    private static Map<String, Object> agentIndex(Path directory, String agent, List<CaseResult> results)
-            throws IOException {
+    private static Map<String, Object> agentIndex(Path directory, String agent, List<CaseResult> results,
+                                                  Role suiteRole) throws IOException {
         Map<String, Object> cases = new LinkedHashMap<>();
         for (CaseResult result : results) {
             String file = caseFileName(agent, result.testCase().id(), "json");
@@ -59,7 +63,7 @@ public final class JsonReport {
                     .map(status -> status.code().value()).orElse(null));
             entry.put("reportfile", file);
             cases.put(result.testCase().id(), entry);
-            JSON.writeValue(directory.resolve(file).toFile(), caseDocument(agent, result));
+            JSON.writeValue(directory.resolve(file).toFile(), caseDocument(agent, result, suiteRole));
         }
         return cases;
     }
@@ -69,9 +73,11 @@ public final class JsonReport {
         return agent.toLowerCase().replaceAll("[^a-z0-9]+", "_") + "_case_" + id.replace('.', '_') + "." + extension;
     }
 
-    private static Map<String, Object> caseDocument(String agent, CaseResult result) {
+    private static Map<String, Object> caseDocument(String agent, CaseResult result, Role suiteRole) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("agent", agent);
+        // Autobahn's field: true when the suite was the server, testing a client.
+        document.put("isServer", suiteRole == Role.SERVER);
         document.put("id", result.testCase().id());
         document.put("section", result.testCase().section());
         document.put("description", result.testCase().description());

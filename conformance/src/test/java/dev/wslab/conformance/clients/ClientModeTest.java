@@ -68,6 +68,9 @@ class ClientModeTest {
             assertThat(index.path("wslab").size()).isEqualTo(count);
             assertThat(index.path("wslab").path("1.1.1").path("behavior").asText()).isEqualTo("OK");
             assertThat(index.path("wslab").path("1.1.1").path("reportfile").asText()).isEqualTo("wslab_case_1_1_1.json");
+            // As Autobahn's fuzzingserver writes it: the suite was the server.
+            assertThat(new ObjectMapper().readTree(reports.resolve("wslab_case_1_1_1.json").toFile()).path("isServer")
+                    .asBoolean(false)).isTrue();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.wslab.protocol.deflate.DeflateOptions;
 import dev.wslab.server.WebSocketServer;
 import dev.wslab.transport.Message;
 import dev.wslab.tutorials.browser.HeadlessChromium;
+import dev.wslab.tutorials.debugging.LoopbackCapture;
 import dev.wslab.tutorials.debugging.PacketCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -41,7 +42,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @DisplayName("Chromium and the server agree on permessage-deflate, and RSV1 marks the compressed messages on the wire")
 class ChromiumCompressionTest {
 
-    private static final Path SCRIPTS = Path.of("src/main/config/capture");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** RSV1, as tshark prints the three RSV bits as a number (RSV1 RSV2 RSV3: 4 2 1). */
     private static final int RSV1 = 4;
@@ -77,7 +77,7 @@ class ChromiumCompressionTest {
         server = echoingUntilTheResult();
         Path pcap = dir.resolve("deflate.pcap");
         List<CapturedFrame> frames;
-        try (PacketCapture capture = startCapture(pcap)) {
+        try (PacketCapture capture = LoopbackCapture.startOrSkip(server.port(), pcap, TIMEOUT)) {
             browser = HeadlessChromium.open("http://127.0.0.1:" + server.port() + "/static/deflate.html", dir);
             String result = results.poll(90, TimeUnit.SECONDS);
             // deflate.html sends 12 sizes, 1 B to 1 MiB, each as a text and a binary message.
@@ -85,7 +85,7 @@ class ChromiumCompressionTest {
                     .isEqualTo("RESULT ok 24 echoes, extensions: permessage-deflate");
             assertThat(end.get(10, TimeUnit.SECONDS).cleanly()).as("Chromium answered our Close").isTrue();
             capture.stop(TIMEOUT);
-            frames = frames(PacketCapture.decode(SCRIPTS, TIMEOUT, "compressed", pcap.toString(),
+            frames = frames(PacketCapture.decode(LoopbackCapture.SCRIPTS, TIMEOUT, "compressed", pcap.toString(),
                     String.valueOf(server.port())));
         }
 
@@ -127,18 +127,6 @@ class ChromiumCompressionTest {
             }
         }
         return frames;
-    }
-
-    /** Starts capture.sh on the loopback interface, or skips the test when this machine does not allow it. */
-    private PacketCapture startCapture(Path pcap) throws Exception {
-        try {
-            return PacketCapture.start(SCRIPTS, "lo", server.port(), pcap, TIMEOUT);
-        } catch (IOException e) {
-            boolean permission = e.getMessage().contains("ermission") || e.getMessage().contains("not permitted");
-            assumeTrue(!permission, "skipped: cannot capture on lo (run as root, or give tcpdump CAP_NET_RAW): "
-                    + e.getMessage());
-            throw e;
-        }
     }
 
     /** Starts a server that compresses, serves deflate.html under /static/ and echoes on /lab until the page's RESULT. */

@@ -29,8 +29,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @DisplayName("Packet capture: tcpdump and tshark see the frames the client's WireTrace printed")
 class PacketCaptureTest {
 
-    /** The page's scripts; tests run in the tutorials module's folder. */
-    private static final Path SCRIPTS = Path.of("src/main/config/capture");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @TempDir
@@ -59,19 +57,6 @@ class PacketCaptureTest {
         server.close();
     }
 
-    /** Starts capture.sh on the loopback interface, or skips the test when this machine does not allow it. */
-    private PacketCapture startCapture() throws Exception {
-        try {
-            return PacketCapture.start(SCRIPTS, "lo", server.port(), pcap, TIMEOUT);
-        } catch (IOException e) {
-            // Only a missing permission skips; any other reason is a failure of the script or the test.
-            boolean permission = e.getMessage().contains("ermission") || e.getMessage().contains("not permitted");
-            assumeTrue(!permission, "skipped: cannot capture on lo (run as root, or give tcpdump CAP_NET_RAW): "
-                    + e.getMessage());
-            throw e;
-        }
-    }
-
     private FrameScriptClient connect() throws IOException {
         return FrameScriptClient.connect(URI.create(server.uri("/echo")), trace, TIMEOUT);
     }
@@ -89,7 +74,7 @@ class PacketCaptureTest {
     }
 
     private List<String> decode(String... arguments) throws Exception {
-        List<String> lines = PacketCapture.decode(SCRIPTS, TIMEOUT, arguments);
+        List<String> lines = PacketCapture.decode(LoopbackCapture.SCRIPTS, TIMEOUT, arguments);
         System.out.println("--- decode.sh " + String.join(" ", arguments) + " ---");
         lines.forEach(System.out::println);
         return lines;
@@ -98,7 +83,7 @@ class PacketCaptureTest {
     @Test
     @DisplayName("every frame, both ways, has the same FIN, opcode, MASK and length as in the trace, in the same order")
     void tsharkAgreesWithTheTrace() throws Exception {
-        try (PacketCapture capture = startCapture(); FrameScriptClient client = connect()) {
+        try (PacketCapture capture = LoopbackCapture.startOrSkip(server.port(), pcap, TIMEOUT); FrameScriptClient client = connect()) {
             play(client, capture);
         }
         String port = String.valueOf(server.port());
@@ -135,7 +120,7 @@ class PacketCaptureTest {
     @Test
     @DisplayName("a capture started after the handshake shows no WebSocket until the port is decoded as websocket")
     void captureThatMissedTheHandshake() throws Exception {
-        try (FrameScriptClient client = connect(); PacketCapture capture = startCapture()) {
+        try (FrameScriptClient client = connect(); PacketCapture capture = LoopbackCapture.startOrSkip(server.port(), pcap, TIMEOUT)) {
             play(client, capture);
         }
         String port = String.valueOf(server.port());
