@@ -165,7 +165,9 @@ class StateTransitionLogTest {
         List<ConnectionLife> slow = TransitionPatterns.slowConnecting(log, Duration.ofSeconds(2));
         assertThat(slow).singleElement().satisfies(life -> {
             assertThat(life.remote()).isEqualTo(slowClient);
-            assertThat(life.connectingFor()).hasValueSatisfying(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofSeconds(3)));
+            // About the client's 3 s pause, not exactly: the server's stamps are wall-clock instants taken as it
+            // handles each step, not when the bytes left the client (a fresh-clone run measured 2.9975 s).
+            assertThat(life.connectingFor()).hasValueSatisfying(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofMillis(2500)));
             assertThat(life.opened()).isPresent();
         });
     }
